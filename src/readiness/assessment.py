@@ -1,0 +1,105 @@
+"""The result of assessing one profile under one criteria set: plain, immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readiness.checks import Evidence, Status
+from readiness.criteria_model import Text
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    section: str
+    label: Text
+    official: str | None
+    status: Status
+    earned: float
+    possible: float
+    adds: float
+    """Points of the 0-100 total this criterion is worth (what meeting it would add)."""
+    evidence: tuple[Evidence, ...]
+    recommendation: Text
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    id: str
+    kind: str
+    label: Text
+    official: str | None
+    weight: float
+    earned: float
+    possible: float
+    gate: float | None
+    contribution: float
+    """This section's part of the 0-100 total."""
+
+    @property
+    def share(self) -> float:
+        return self.earned / self.possible
+
+    @property
+    def gate_passed(self) -> bool | None:
+        if self.gate is None:
+            return None
+        return self.share + 1e-9 >= self.gate
+
+
+@dataclass(frozen=True)
+class StrategyFit:
+    id: str
+    label: Text
+    initiatives: tuple[str, ...]
+    """Ids of the profile's initiatives that serve this strategy; empty if nothing does."""
+
+
+@dataclass(frozen=True)
+class BandRef:
+    id: str
+    label: Text
+    min: float
+
+
+@dataclass(frozen=True)
+class NextBand:
+    band: BandRef
+    points_needed: float
+    gaps: tuple[str, ...]
+    """The fewest gaps (by id, largest first) whose closing reaches the band, gates included."""
+    gates: tuple[str, ...]
+    """Sections whose gate must pass for the band."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile_file: str | None
+    municipality: str
+    municipality_en: str | None
+    code: str
+    bureau: str
+    fictional: bool
+    as_of: str
+    criteria_id: str
+    criteria_version: str
+    score: float
+    band: BandRef
+    gates_passed: bool
+    sections: tuple[SectionResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    strategy_fit: tuple[StrategyFit, ...]
+    unmatched_strategies: tuple[str, ...]
+    """Strategy ids named by the profile's initiatives that these criteria do not define."""
+    next_band: NextBand | None
+
+    @property
+    def gaps(self) -> tuple[CriterionResult, ...]:
+        """Criteria not met, ranked by the points each would add (then in file order)."""
+        open_ = [c for c in self.criteria if c.status != "met"]
+        order = {c.id: i for i, c in enumerate(self.criteria)}
+        return tuple(sorted(open_, key=lambda c: (-c.adds, order[c.id])))
+
+    @property
+    def unserved_strategies(self) -> tuple[StrategyFit, ...]:
+        return tuple(s for s in self.strategy_fit if not s.initiatives)

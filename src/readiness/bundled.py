@@ -1,0 +1,64 @@
+"""The criteria sets that ship inside the package (``readiness/criteria/*.yaml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from readiness.criteria_model import Criteria
+from readiness.diagnostics import ReadinessError
+from readiness.localgov import bureau_of
+from readiness.profile import Profile
+
+CRITERIA_DIR = Path(__file__).parent / "criteria"
+
+
+def bundled_ids() -> list[str]:
+    return sorted(p.stem for p in CRITERIA_DIR.glob("*.yaml"))
+
+
+def bundled_path(ref: str) -> Path | None:
+    """The bundled file for an id, or None when ``ref`` is not a bundled id."""
+    if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml")):
+        return None
+    path = CRITERIA_DIR / f"{ref}.yaml"
+    return path if path.is_file() else None
+
+
+@cache
+def bundled(criteria_id: str) -> Criteria:
+    from readiness.loading import load_criteria
+
+    path = bundled_path(criteria_id)
+    if path is None:
+        known = ", ".join(bundled_ids())
+        raise ReadinessError.single(
+            criteria_id, "unknown-criteria", f"no bundled criteria with this id; known: {known}"
+        )
+    return load_criteria(path)
+
+
+def bundled_criteria() -> list[Criteria]:
+    """Every bundled set, by bureau then version."""
+    return sorted((bundled(i) for i in bundled_ids()), key=lambda c: (c.bureau, c.version))
+
+
+def current_for_bureau(bureau: str) -> Criteria | None:
+    current = [c for c in bundled_criteria() if c.bureau == bureau and c.current]
+    return current[-1] if current else None
+
+
+def criteria_for_profile(profile: Profile, source: str = "<profile>") -> Criteria:
+    """The current bundled set for the profile's bureau."""
+    m = profile.municipality
+    bureau = m.bureau or bureau_of(m.prefecture) or ""
+    found = current_for_bureau(bureau)
+    if found is None:
+        have = ", ".join(sorted({c.bureau for c in bundled_criteria()}))
+        raise ReadinessError.single(
+            source,
+            "no-criteria",
+            f"no bundled criteria for the {bureau} bureau (bundled: {have}); "
+            "pass --criteria ID or a criteria file",
+        )
+    return found

@@ -1,0 +1,105 @@
+"""The criteria file format (format 1): sections, criteria, strategies, bands, sources.
+
+A criteria file encodes one bureau's published conditions for one period.  Checks are
+declarative (see :mod:`readiness.checks`); nothing in a criteria file is ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from readiness.checks import Check
+from readiness.profile import Bureau
+
+CRITERIA_FORMAT = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """The same text in Japanese and English."""
+
+    ja: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+class Criterion(_Model):
+    id: Id
+    label: Text
+    official: NonEmpty | None = Field(
+        None, description="The official wording this criterion comes from, quoted."
+    )
+    points: Annotated[float, Field(gt=0)]
+    check: Check
+    recommendation: Text = Field(description="What to do when the criterion is not met.")
+
+
+class Section(_Model):
+    """One of the three conditions, or a bureau's additional selection factors."""
+
+    id: Id
+    kind: Literal["condition", "factor"]
+    label: Text
+    official: NonEmpty | None = None
+    weight: Annotated[float, Field(gt=0)] = Field(description="Share of the total score.")
+    gate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Minimum share of this section's points needed for the top band."
+    )
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Strategy(_Model):
+    id: Id
+    label: Text
+    official: NonEmpty | None = None
+
+
+class Band(_Model):
+    id: Id
+    label: Text
+    min: Annotated[float, Field(ge=0, le=100)]
+    requires_gates: bool = Field(
+        False, description="Reached only when every gate passes (always so for the top band)."
+    )
+
+
+class Source(_Model):
+    publisher: NonEmpty
+    title: NonEmpty
+    date: dt.date
+    url: NonEmpty | None = None
+    note: NonEmpty | None = None
+
+
+class Period(_Model):
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Criteria(_Model):
+    format: Literal[1]
+    id: Id
+    bureau: Bureau
+    version: NonEmpty
+    current: bool = Field(False, description="The set used by default for the bureau's towns.")
+    title: Text
+    sources: list[Source] = Field(min_length=1)
+    period: Period
+    strategy_label: Text = Field(description="What the bureau calls its strategies or themes.")
+    strategies: list[Strategy] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1, description="From the highest band to the lowest.")
+
+    def all_criteria(self) -> list[tuple[Section, Criterion]]:
+        return [(s, c) for s in self.sections for c in s.criteria]

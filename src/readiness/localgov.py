@@ -1,0 +1,77 @@
+"""Japan's local government codes (JIS X 0402) and the bundled municipality list.
+
+The list (``data/localgovjp.csv``, CC0, from code4fukui/localgovjp) is read on first use only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+BUREAU_PREFECTURES: dict[str, tuple[str, ...]] = {
+    "hokkaido": ("北海道",),
+    "tohoku": ("青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県"),
+    "kanto": (
+        "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県",
+        "新潟県", "山梨県", "長野県", "静岡県",
+    ),  # fmt: skip
+    "chubu": ("富山県", "石川県", "岐阜県", "愛知県", "三重県"),
+    "kinki": ("福井県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県"),
+    "chugoku": ("鳥取県", "島根県", "岡山県", "広島県", "山口県"),
+    "shikoku": ("徳島県", "香川県", "愛媛県", "高知県"),
+    "kyushu": ("福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県"),
+    "okinawa": ("沖縄県",),
+}
+"""Which regional bureau (経済産業局) covers which prefecture."""
+
+BUREAUS = tuple(BUREAU_PREFECTURES)
+PREFECTURES = tuple(p for ps in BUREAU_PREFECTURES.values() for p in ps)
+
+
+def bureau_of(prefecture: str) -> str | None:
+    for bureau, prefectures in BUREAU_PREFECTURES.items():
+        if prefecture in prefectures:
+            return bureau
+    return None
+
+
+def check_digit(first_five: str) -> int:
+    """Check digit of a local government code: (11 - sum(w*d) % 11) % 10, weights 6..2."""
+    s = sum(w * int(d) for w, d in zip((6, 5, 4, 3, 2), first_five, strict=True))
+    return (11 - s % 11) % 10
+
+
+def code_is_valid(code: str) -> bool:
+    return len(code) == 6 and code.isascii() and code.isdigit() and int(code[5]) == check_digit(
+        code[:5]
+    )
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    kana: str
+    prefecture: str
+
+    @property
+    def bureau(self) -> str:
+        return bureau_of(self.prefecture) or ""
+
+
+@cache
+def municipalities() -> dict[str, Municipality]:
+    """All bundled municipalities and wards, by 6-digit code."""
+    text = resources.files("readiness").joinpath("data/localgovjp.csv").read_text("utf-8-sig")
+    rows = csv.DictReader(io.StringIO(text))
+    return {
+        row["lgcode"]: Municipality(row["lgcode"], row["city"], row["citykana"], row["pref"])
+        for row in rows
+    }
+
+
+def find_by_name(name: str) -> list[Municipality]:
+    return [m for m in municipalities().values() if m.name == name]
