@@ -25,16 +25,35 @@ _EXPORTS = {
     "load_profile": "readiness.loading",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "Assessment",
+    "Criteria",
+    "Diagnostic",
+    "Profile",
+    "ReadinessError",
+    "__version__",
+    "assess",
+    "bundled_criteria",
+    "criteria_for_profile",
+    "load_criteria",
+    "load_profile",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from readiness.assessment import Assessment
-    from readiness.bundled import bundled_criteria, criteria_for_profile
-    from readiness.criteria_model import Criteria
-    from readiness.diagnostics import Diagnostic, ReadinessError
-    from readiness.loading import load_criteria, load_profile
-    from readiness.profile import Profile
-    from readiness.scorer import assess
+    from readiness.assessment import Assessment as Assessment
+    from readiness.bundled import (
+        bundled_criteria as bundled_criteria,
+    )
+    from readiness.bundled import (
+        criteria_for_profile as criteria_for_profile,
+    )
+    from readiness.criteria_model import Criteria as Criteria
+    from readiness.diagnostics import Diagnostic as Diagnostic
+    from readiness.diagnostics import ReadinessError as ReadinessError
+    from readiness.loading import load_criteria as load_criteria
+    from readiness.loading import load_profile as load_profile
+    from readiness.profile import Profile as Profile
+    from readiness.scorer import assess as assess
 
 
 def __getattr__(name: str) -> Any:

@@ -85,6 +85,8 @@ class Assessment:
     criteria_version: str
     score: float
     band: BandRef
+    band_rank: int
+    """Position of ``band`` among the criteria's bands, 0 being the top."""
     gates_passed: bool
     sections: tuple[SectionResult, ...]
     criteria: tuple[CriterionResult, ...]

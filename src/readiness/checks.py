@@ -199,8 +199,9 @@ def _value_problems(
         allowed = shape.item.literals
     if not allowed:
         return []
+    choices = ", ".join(sorted(map(str, allowed)))
     return [
-        f"value {v!r} is not possible for {path!r}; choose from {', '.join(sorted(map(str, allowed)))}"
+        f"value {v!r} is not possible for {path!r}; choose from {choices}"
         for v in values
         if v not in allowed
     ]
@@ -262,11 +263,13 @@ class Count(_Check):
         for path, predicate in self.where.items():
             full = f"{self.items}.{path}"
             try:
-                sub = resolve(shape.item.model, path)
+                sub = resolve(shape.item.model, path, within=self.items)
             except PathError as e:
-                problems.append(f"{e} (in {self.items!r})")
+                problems.append(str(e))
                 continue
-            values = predicate.in_ or ([predicate.equals] if predicate.equals is not None else [])
+            values: list[object] = list(predicate.in_ or [])
+            if predicate.equals is not None:
+                values.append(predicate.equals)
             problems += _value_problems(full, sub, values, strategies)
         return problems
 
@@ -302,8 +305,8 @@ class AllOf(_Check):
     def evaluate(self, profile: BaseModel) -> Outcome:
         outcomes = [c.evaluate(profile) for c in self.checks]
         statuses = {o.status for o in outcomes}
-        status: Status = "unmet" if "unmet" in statuses else (
-            "unknown" if "unknown" in statuses else "met"
+        status: Status = (
+            "unmet" if "unmet" in statuses else ("unknown" if "unknown" in statuses else "met")
         )
         if status == "met":
             return Outcome("met", tuple(e for o in outcomes for e in o.evidence))

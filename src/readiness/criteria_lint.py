@@ -60,6 +60,6 @@ def _bands(criteria: Criteria) -> list[Problem]:
     if bands[-1].min != 0:
         problems.append(
             Problem(("bands", len(bands) - 1, "min"), "bad-bands",
-                    f"the lowest band {bands[-1].id!r} must start at 0 so that every score has a band")
+                    f"the lowest band {bands[-1].id!r} must start at 0, so every score has a band")
         )  # fmt: skip
     return problems

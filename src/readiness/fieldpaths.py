@@ -78,7 +78,7 @@ def _arms(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def resolve(model: type[BaseModel], path: str) -> Shape:
+def resolve(model: type[BaseModel], path: str, within: str = "the profile") -> Shape:
     """The shape of ``path`` within ``model``; raise PathError naming the nearest field."""
     current: type[BaseModel] = model
     parts = path.split(".")
@@ -87,7 +87,7 @@ def resolve(model: type[BaseModel], path: str) -> Shape:
     for part in parts:
         fields = current.model_fields
         if part not in fields:
-            where = ".".join(walked) or "the profile"
+            where = ".".join(walked) or within
             close = difflib.get_close_matches(part, list(fields), n=1)
             hint = f": did you mean {'.'.join([*walked, close[0]])!r}?" if close else ""
             raise PathError(f"no field {part!r} in {where}{hint}")

@@ -15,9 +15,18 @@ BUREAU_PREFECTURES: dict[str, tuple[str, ...]] = {
     "hokkaido": ("北海道",),
     "tohoku": ("青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県"),
     "kanto": (
-        "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県",
-        "新潟県", "山梨県", "長野県", "静岡県",
-    ),  # fmt: skip
+        "茨城県",
+        "栃木県",
+        "群馬県",
+        "埼玉県",
+        "千葉県",
+        "東京都",
+        "神奈川県",
+        "新潟県",
+        "山梨県",
+        "長野県",
+        "静岡県",
+    ),
     "chubu": ("富山県", "石川県", "岐阜県", "愛知県", "三重県"),
     "kinki": ("福井県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県"),
     "chugoku": ("鳥取県", "島根県", "岡山県", "広島県", "山口県"),
@@ -45,8 +54,11 @@ def check_digit(first_five: str) -> int:
 
 
 def code_is_valid(code: str) -> bool:
-    return len(code) == 6 and code.isascii() and code.isdigit() and int(code[5]) == check_digit(
-        code[:5]
+    return (
+        len(code) == 6
+        and code.isascii()
+        and code.isdigit()
+        and int(code[5]) == check_digit(code[:5])
     )
 
 

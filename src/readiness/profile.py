@@ -37,9 +37,10 @@ else:
 
         def __class_getitem__(cls, tp: Any) -> Any:
             return Annotated[
-                Union[Annotated[tp, Tag("value")], Annotated[Unknown, Tag("unknown")]],
+                Union[Annotated[tp, Tag("value")], Annotated[Unknown, Tag("unknown")]],  # noqa: UP007
                 Discriminator(_value_or_unknown),
             ]
+
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]

@@ -79,6 +79,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         criteria_version=criteria.version,
         score=score,
         band=_ref(criteria.bands[band_index]),
+        band_rank=band_index,
         gates_passed=gates_passed,
         sections=tuple(sections),
         criteria=tuple(results),
@@ -116,9 +117,7 @@ def _next_band(
     target = index - 1
     band = bands[target]
     order = {r.id: i for i, r in enumerate(results)}
-    open_ = sorted(
-        (r for r in results if r.status != "met"), key=lambda r: (-r.adds, order[r.id])
-    )
+    open_ = sorted((r for r in results if r.status != "met"), key=lambda r: (-r.adds, order[r.id]))
     chosen: list[CriterionResult] = []
     gates: list[str] = []
     if _needs_gates(bands, target):

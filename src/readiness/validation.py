@@ -83,7 +83,7 @@ def _explain(err: Any, loc: Loc, model: type[BaseModel]) -> tuple[str, str]:
         return "bad-value", f"{path}: {value!r} is not allowed; expected {err['ctx']['expected']}"
     if kind == "string_type":
         return "bad-type", f"{path}: expected text, {_yaml_surprise(value)}"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return "bad-date", f"{path}: expected a date like 2024-04-01, got {value!r}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "bad-type", f"{path}: expected a mapping of fields, got {_kind(value)}"

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.diagnostics import ReadinessError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -75,9 +75,12 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
                 return value  # type: ignore[no-any-return]
         return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]  # type: ignore[no-any-return]
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return node.value[part]  # type: ignore[no-any-return]
     return None
 
 
@@ -156,10 +159,7 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
         line = raw.count(b"\n", 0, e.start) + 1
         hint = "save it as UTF-8"
         if _looks_like_cp932(raw):
-            hint = (
-                "it looks like Shift_JIS (CP932); save it as UTF-8, "
-                "or pass --encoding cp932"
-            )
+            hint = "it looks like Shift_JIS (CP932); save it as UTF-8, or pass --encoding cp932"
         raise ReadinessError.single(name, "bad-encoding", f"is not UTF-8: {hint}", line) from None
 
 

@@ -1,0 +1,48 @@
+"""The few fixed words of the reports, in Japanese and English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["ja", "en"]
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "as_of": ("時点", "as of"),
+    "band": ("判定", "Band"),
+    "bureau": ("経済産業局", "bureau"),
+    "criteria": ("評価基準", "Criteria"),
+    "evidence": ("根拠", "Evidence"),
+    "fictional": ("架空の自治体（例示用）", "fictional town (example)"),
+    "gap": ("不足している点", "Gap"),
+    "gaps": ("不足している点（効果の大きい順）", "Gaps, largest first"),
+    "gate": ("足切り", "Gate"),
+    "gate_failed": ("未達", "failed"),
+    "gate_passed": ("達成", "passed"),
+    "gates_all": ("全条件の足切りを達成", "all gates passed"),
+    "gates_failed": ("足切り未達の条件あり", "a gate failed"),
+    "next_band": ("次の判定へ", "To reach the next band"),
+    "next_band_gates": ("足切りを達成する条件", "gates to pass"),
+    "next_band_points": ("必要な点数", "points needed"),
+    "no_gaps": ("不足している点はありません。", "No gaps."),
+    "nothing_serves": ("該当する取組なし", "nothing serves it"),
+    "points": ("得点", "Points"),
+    "recommendation": ("推奨", "Recommendation"),
+    "score": ("総合点", "Score"),
+    "section": ("条件・観点", "Condition or factor"),
+    "status_met": ("充足", "met"),
+    "status_unknown": ("不明", "unknown"),
+    "status_unmet": ("未充足", "unmet"),
+    "strategy_fit": ("重点戦略との適合", "Strategy fit"),
+    "top_band": ("最上位の判定です。", "This is the top band."),
+    "unmatched": ("評価基準にない戦略ID", "strategy ids these criteria do not define"),
+    "unknown_note": (
+        "「不明」は事実を確認すれば得点になり得る項目です。",
+        "'unknown' marks facts to find out: confirming them may add points.",
+    ),
+    "adds": ("加点", "Adds"),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    ja, en = _MESSAGES[key]
+    return ja if lang == "ja" else en

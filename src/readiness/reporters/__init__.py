@@ -1,0 +1,1 @@
+"""Reporters turn assessments into output; the core never prints."""

@@ -1,0 +1,108 @@
+"""The JSON shape of an assessment (``readiness.assessment``, version 1; see docs/json.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from readiness.assessment import Assessment, BandRef
+from readiness.checks import Evidence
+from readiness.criteria_model import Text
+
+ASSESSMENT_FORMAT = "readiness.assessment"
+ASSESSMENT_VERSION = 1
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"ja": text.ja, "en": text.en}
+
+
+def _band(band: BandRef) -> dict[str, Any]:
+    return {"id": band.id, "label": _text(band.label), "min": band.min}
+
+
+def _loc(evidence: Evidence) -> dict[str, Any]:
+    return {"path": list(evidence.loc), "text": evidence.text}
+
+
+def _points(value: float) -> float:
+    return round(value, 2)
+
+
+def assessment_to_dict(a: Assessment) -> dict[str, Any]:
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "version": ASSESSMENT_VERSION,
+        "profile": a.profile_file,
+        "municipality": {
+            "name": a.municipality,
+            "name_en": a.municipality_en,
+            "code": a.code,
+            "bureau": a.bureau,
+            "fictional": a.fictional,
+            "as_of": a.as_of,
+        },
+        "criteria": {"id": a.criteria_id, "version": a.criteria_version},
+        "score": _points(a.score),
+        "band": _band(a.band),
+        "gates_passed": a.gates_passed,
+        "sections": [
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "label": _text(s.label),
+                "earned": s.earned,
+                "possible": s.possible,
+                "share": round(s.share, 4),
+                "weight": s.weight,
+                "contribution": _points(s.contribution),
+                "gate": s.gate,
+                "gate_passed": s.gate_passed,
+            }
+            for s in a.sections
+        ],
+        "criteria_results": [
+            {
+                "id": c.id,
+                "section": c.section,
+                "label": _text(c.label),
+                "status": c.status,
+                "earned": c.earned,
+                "possible": c.possible,
+                "adds": _points(c.adds),
+                "evidence": [_loc(e) for e in c.evidence],
+            }
+            for c in a.criteria
+        ],
+        "strategy_fit": [
+            {"id": s.id, "label": _text(s.label), "initiatives": list(s.initiatives)}
+            for s in a.strategy_fit
+        ],
+        "unserved_strategies": [s.id for s in a.unserved_strategies],
+        "unmatched_strategies": list(a.unmatched_strategies),
+        "gaps": [
+            {
+                "id": g.id,
+                "section": g.section,
+                "status": g.status,
+                "adds": _points(g.adds),
+                "label": _text(g.label),
+                "recommendation": _text(g.recommendation),
+                "where": [_loc(e) for e in g.evidence],
+            }
+            for g in a.gaps
+        ],
+        "next_band": None
+        if a.next_band is None
+        else {
+            "band": _band(a.next_band.band),
+            "points_needed": _points(a.next_band.points_needed),
+            "gaps": list(a.next_band.gaps),
+            "gates": list(a.next_band.gates),
+        },
+    }
+
+
+def dumps(data: Any) -> str:
+    """Stable JSON text: keys in insertion order, Japanese kept readable, newline at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,133 @@
+"""The one-screen terminal report of an assessment, in Japanese or English, for 80 columns."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from readiness.assessment import Assessment, CriterionResult
+from readiness.messages import Lang, t
+from readiness.textsafe import safe
+
+_STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}
+_BAND_STYLE = ("bold green", "bold yellow", "bold red")
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _pts(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def header(a: Assessment, lang: Lang) -> Text:
+    name = safe(a.municipality)
+    if a.municipality_en and lang == "en":
+        name = f"{safe(a.municipality_en)} ({name})"
+    line = Text(name, style="bold")
+    line.append(f"  {a.code} · {a.bureau} {t('bureau', lang)} · {t('as_of', lang)} {a.as_of}")
+    if a.fictional:
+        line.append(f"\n[{t('fictional', lang)}]", style="magenta")
+    line.append(f"\n{t('criteria', lang)}: {a.criteria_id}")
+    return line
+
+
+def summary(a: Assessment, lang: Lang) -> Text:
+    style = _BAND_STYLE[min(a.band_rank, len(_BAND_STYLE) - 1)]
+    line = Text(f"{t('score', lang)} ")
+    line.append(f"{a.score:.1f}", style="bold")
+    line.append(" / 100   ")
+    line.append(f"{t('band', lang)}: ")
+    line.append(a.band.label.get(lang), style=style)
+    gates = t("gates_all", lang) if a.gates_passed else t("gates_failed", lang)
+    line.append(f"   ({gates})", style="green" if a.gates_passed else "red")
+    return line
+
+
+def sections_table(a: Assessment, lang: Lang) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
+    table.add_column(t("section", lang), overflow="fold", ratio=1)
+    table.add_column(t("points", lang), justify="right", no_wrap=True)
+    table.add_column(t("gate", lang), justify="right", no_wrap=True)
+    table.add_column(t("score", lang), justify="right", no_wrap=True)
+    for s in a.sections:
+        if s.gate is None:
+            gate = Text("-")
+        else:
+            ok = bool(s.gate_passed)
+            gate = Text(
+                f"≥{_pct(s.gate)} {t('gate_passed' if ok else 'gate_failed', lang)}",
+                style="green" if ok else "red",
+            )
+        table.add_row(
+            s.label.get(lang),
+            f"{s.earned:g}/{s.possible:g} ({_pct(s.share)})",
+            gate,
+            f"{_pts(s.contribution)}/{_pts(s.weight / sum(x.weight for x in a.sections) * 100)}",
+        )
+    return table
+
+
+def strategy_lines(a: Assessment, lang: Lang) -> Text:
+    out = Text(t("strategy_fit", lang), style="bold")
+    for fit in a.strategy_fit:
+        out.append("\n  ")
+        out.append("✓ " if fit.initiatives else "· ", style="green" if fit.initiatives else "dim")
+        out.append(fit.label.get(lang))
+        served = ", ".join(safe(i) for i in fit.initiatives) or t("nothing_serves", lang)
+        out.append(f": {served}", style="" if fit.initiatives else "dim")
+    if a.unmatched_strategies:
+        out.append(f"\n  {t('unmatched', lang)}: ", style="yellow")
+        out.append(", ".join(safe(s) for s in a.unmatched_strategies))
+    return out
+
+
+def gaps_table(gaps: tuple[CriterionResult, ...], lang: Lang) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("adds", lang), justify="right", no_wrap=True)
+    table.add_column(t("gap", lang), overflow="fold", ratio=2)
+    table.add_column(t("recommendation", lang), overflow="fold", ratio=3)
+    for rank, gap in enumerate(gaps, 1):
+        label = Text(gap.label.get(lang))
+        label.append(f"\n{gap.id} ", style="dim")
+        label.append(t(f"status_{gap.status}", lang), style=_STATUS_STYLE[gap.status])
+        table.add_row(str(rank), f"+{_pts(gap.adds)}", label, gap.recommendation.get(lang))
+    return table
+
+
+def next_band_text(a: Assessment, lang: Lang) -> Text:
+    nb = a.next_band
+    if nb is None:
+        return Text(t("top_band", lang), style="green")
+    out = Text(f"{t('next_band', lang)} ({nb.band.label.get(lang)}): ", style="bold")
+    out.append(f"{t('next_band_points', lang)} {_pts(nb.points_needed)}")
+    if nb.gates:
+        out.append(f"; {t('next_band_gates', lang)}: {', '.join(nb.gates)}")
+    out.append("\n  → " + ", ".join(nb.gaps))
+    return out
+
+
+def render(a: Assessment, lang: Lang) -> RenderableType:
+    parts: list[RenderableType] = [
+        header(a, lang),
+        Text(),
+        summary(a, lang),
+        sections_table(a, lang),
+    ]
+    if a.strategy_fit:
+        parts += [strategy_lines(a, lang), Text()]
+    gaps = a.gaps
+    parts.append(Text(t("gaps", lang), style="bold"))
+    parts.append(gaps_table(gaps, lang) if gaps else Text(t("no_gaps", lang)))
+    if any(g.status == "unknown" for g in gaps):
+        parts.append(Text(t("unknown_note", lang), style="yellow"))
+    parts.append(next_band_text(a, lang))
+    return Group(*parts)
+
+
+def print_assessment(console: Console, a: Assessment, lang: Lang) -> None:
+    console.print(render(a, lang))
