@@ -22,14 +22,17 @@ M = TypeVar("M", bound=BaseModel)
 def validate_document(
     doc: YamlDocument, model: type[M], problems: Callable[[M], list[Problem]]
 ) -> M:
-    """Validate parsed data against ``model`` and its extra checks, or raise every problem."""
+    """Validate parsed data against ``model`` and its extra checks, or raise every problem.
+
+    The document's own problems (duplicate keys) are reported together with the rest.
+    """
     try:
         value = model.model_validate(doc.data)
     except ValidationError as e:
-        raise ReadinessError(diagnostics_from(e, doc, model)) from None
-    found = problems(value)
-    if found:
-        raise ReadinessError(_locate(doc, p) for p in found)
+        raise ReadinessError([*doc.problems, *diagnostics_from(e, doc, model)]) from None
+    found = [_locate(doc, p) for p in problems(value)]
+    if doc.problems or found:
+        raise ReadinessError([*doc.problems, *found])
     return value
 
 
@@ -49,11 +52,11 @@ def criteria_from_document(doc: YamlDocument) -> Criteria:
 
 def load_profile(path: str | Path, *, encoding: str | None = None) -> Profile:
     """Read, validate and check a municipality profile; raise ReadinessError on any problem."""
-    return profile_from_document(load_yaml(Path(path), encoding))
+    return profile_from_document(load_yaml(Path(path), encoding, defer=True))
 
 
 def load_profile_text(text: str, source: str = "<profile>") -> Profile:
-    return profile_from_document(parse(text, source))
+    return profile_from_document(parse(text, source, defer=True))
 
 
 def load_criteria(ref: str | Path, *, encoding: str | None = None) -> Criteria:
@@ -61,8 +64,8 @@ def load_criteria(ref: str | Path, *, encoding: str | None = None) -> Criteria:
     from readiness.bundled import bundled_path
 
     path = bundled_path(str(ref)) if isinstance(ref, str) else None
-    return criteria_from_document(load_yaml(path or Path(ref), encoding))
+    return criteria_from_document(load_yaml(path or Path(ref), encoding, defer=True))
 
 
 def load_criteria_text(text: str, source: str = "<criteria>") -> Criteria:
-    return criteria_from_document(parse(text, source))
+    return criteria_from_document(parse(text, source, defer=True))

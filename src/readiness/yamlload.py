@@ -7,7 +7,9 @@ again; positions are only looked up when something is wrong.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from readiness.diagnostics import ReadinessError
+from readiness.diagnostics import Diagnostic, ReadinessError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,6 +39,8 @@ class YamlDocument:
     source: str
     data: Any
     node: yaml.Node | None
+    problems: tuple[Diagnostic, ...] = ()
+    """Problems kept for the caller to report with its own (see ``parse(defer=True)``)."""
 
     def position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """1-based (line, column) of the deepest node on ``loc``, or None if there is no tree."""
@@ -50,6 +54,13 @@ class YamlDocument:
             node = child
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
+
+    def scalar_text(self, loc: Sequence[str | int]) -> str | None:
+        """The scalar at ``loc`` exactly as written (``042021``, ``no``), or None."""
+        node = self.node
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
     def key_position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the key that names the last part of ``loc`` (for unknown fields)."""
@@ -85,27 +96,52 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that refuses duplicate keys instead of keeping the last one silently."""
+    """Safe loader that collects duplicate keys instead of keeping the last one silently.
+
+    Keys are compared only when a mapping comes out shorter than its list of keys, so an
+    ordinary file pays one ``len`` per mapping.
+    """
+
+    duplicates: list[tuple[object, yaml.Node, yaml.Node]]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        explicit = [key for key, _value in node.value if key.tag != _MERGE_TAG]
+        merges = len(node.value) - len(explicit)
+        mapping: dict[Hashable, Any] = super().construct_mapping(node, deep=deep)
+        if merges or len(mapping) < len(explicit):
+            self._find_duplicates(explicit)
+        return mapping
+
+    def _find_duplicates(self, keys: list[yaml.Node]) -> None:
         seen: dict[Any, yaml.Node] = {}
-        for key_node, _value in node.value:
+        for key_node in keys:
             key = self.construct_object(key_node, deep=True)
-            try:
-                first = seen.get(key)
-            except TypeError:
-                continue  # unhashable key: the base constructor reports it
-            if first is not None:
-                raise _DuplicateKeyError(key, first, key_node)
-            seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+            first = seen.setdefault(key, key_node)
+            if first is not key_node:
+                self.duplicates.append((key, first, key_node))
 
 
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: object, first: yaml.Node, second: yaml.Node) -> None:
-        self.key = key
-        self.first = first
-        self.second = second
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_YAML_TAG = "tag:yaml.org,2002:"
+
+# Sets, ordered maps, pairs and binary are standard YAML 1.1 but mean nothing in our files, and
+# a set would come out in a different order on each run: they are refused like any other tag.
+_StrictLoader.yaml_constructors = {
+    tag: construct
+    for tag, construct in _BaseLoader.yaml_constructors.items()
+    if tag not in {f"{_YAML_TAG}{name}" for name in ("set", "omap", "pairs", "binary")}
+}
+
+
+def _timestamp_or_text(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
+    """A date, or for an impossible one (2024-13-01) its text, which validation then reports."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_StrictLoader.yaml_constructors[f"{_YAML_TAG}timestamp"] = _timestamp_or_text
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -140,27 +176,59 @@ def _os_reason(e: OSError) -> str:
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode UTF-8 (with or without a BOM), or an explicitly named encoding."""
+    """Decode UTF-8 (with or without a BOM), UTF-16 with a BOM, or an explicitly named encoding.
+
+    Never guesses: a file that is not UTF-8 is refused with a hint, so no mojibake is shown.
+    """
     if encoding is not None:
-        try:
-            return raw.decode(encoding).removeprefix("\ufeff")
-        except LookupError:
-            raise ReadinessError.single(
-                name, "bad-encoding", f"unknown encoding {encoding!r}"
-            ) from None
-        except UnicodeDecodeError as e:
-            raise ReadinessError.single(
-                name, "bad-encoding", f"is not valid {encoding}: byte {e.start}"
-            ) from None
+        return _decode_as(raw, name, encoding)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_as(raw, name, "utf-16")  # Windows "Unicode"; the BOM gives the order
     raw = raw.removeprefix(_UTF8_BOM)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        hint = "save it as UTF-8"
+        hint = "save it as UTF-8 (in Excel: CSV UTF-8; in an editor: Save As, encoding UTF-8)"
         if _looks_like_cp932(raw):
-            hint = "it looks like Shift_JIS (CP932); save it as UTF-8, or pass --encoding cp932"
+            hint = (
+                "it looks like Shift_JIS (CP932), as Excel and Notepad on Japanese Windows "
+                "save by default; save it as UTF-8, or pass --encoding cp932"
+            )
         raise ReadinessError.single(name, "bad-encoding", f"is not UTF-8: {hint}", line) from None
+
+
+def _decode_as(raw: bytes, name: str, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ReadinessError.single(
+            name, "bad-encoding", f"unknown encoding {encoding!r}; try utf-8 or cp932"
+        ) from None
+    if not _is_utf8_name(encoding) and not raw.isascii() and _is_utf8(raw):
+        # Decoding UTF-8 as, say, CP932 would "succeed" and show mojibake: refuse instead.
+        raise ReadinessError.single(
+            name, "bad-encoding", f"is already UTF-8, not {encoding}: leave out --encoding"
+        )
+    try:
+        return raw.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise ReadinessError.single(
+            name, "bad-encoding", f"is not valid {encoding} (byte {e.start})", line
+        ) from None
+
+
+def _is_utf8_name(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_cp932(raw: bytes) -> bool:
@@ -172,50 +240,132 @@ def _looks_like_cp932(raw: bytes) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def parse(text: str, source: str) -> YamlDocument:
-    """Parse one YAML document whose top level is a mapping."""
+def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
+    """Parse one YAML document whose top level is a mapping, or raise every problem found.
+
+    With ``defer``, duplicate keys do not raise but go into ``problems``, so that a caller
+    which validates the data next can report them together with what it finds.
+    """
     loader = _StrictLoader(text)
+    loader.duplicates = []
     try:
+        if _depth_bound(text) > MAX_DEPTH:
+            _check_depth(text, source)  # before composing, whose recursion is then bounded
         node = loader.get_single_node()
         if node is None:
             raise ReadinessError.single(source, "empty-file", "is empty: expected a YAML mapping")
-        _check_shape(node, source)
+        if "*" in text:  # only a file with aliases can expand beyond its own size
+            _check_aliases(node, source)
         data = loader.construct_document(node)
-    except _DuplicateKeyError as e:
-        first = e.first.start_mark
-        second = e.second.start_mark
+    except yaml.MarkedYAMLError as e:
+        raise _yaml_error(e, source, text) from None
+    except yaml.reader.ReaderError as e:
+        line, column = _line_col(text, e.position)
+        char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
         raise ReadinessError.single(
             source,
-            "duplicate-key",
-            f"duplicate key {e.key!r} (first at line {first.line + 1}); "
-            "remove one: YAML would silently keep only the last",
-            second.line + 1,
-            second.column + 1,
+            "bad-character",
+            f"character {char} is not allowed in YAML; delete it or write it as an escape "
+            'inside double quotes ("\\x1b")',
+            line,
+            column,
         ) from None
-    except yaml.MarkedYAMLError as e:
-        raise _yaml_error(e, source) from None
     except yaml.YAMLError as e:
         raise ReadinessError.single(source, "yaml-syntax", str(e)) from None
-    except RecursionError:
+    except RecursionError:  # only the pure-Python loader recurses, and _check_depth ran first
         raise ReadinessError.single(
             source, "too-deep", f"nests deeper than {MAX_DEPTH} levels"
         ) from None
     finally:
         loader.dispose()
+    duplicates = tuple(_duplicate(source, *d) for d in loader.duplicates)
+    if duplicates and not defer:
+        raise ReadinessError(duplicates)
+    if data is None:
+        mark = node.start_mark
+        raise ReadinessError.single(
+            source,
+            "empty-file",
+            "is empty: expected a YAML mapping",
+            mark.line + 1,
+            mark.column + 1,
+        )
     if not isinstance(data, dict):
         mark = node.start_mark
         raise ReadinessError.single(
             source,
             "not-a-mapping",
-            f"top level is a {type(data).__name__}; expected a mapping of fields",
+            f"the top level is {_kind_of(data)}; expected a mapping of fields "
+            "(lines like `schema_version: 1`)",
             mark.line + 1,
             mark.column + 1,
         )
-    return YamlDocument(source=source, data=data, node=node)
+    return YamlDocument(source=source, data=data, node=node, problems=duplicates)
 
 
-def _check_shape(root: yaml.Node, source: str) -> None:
-    """Refuse nesting past MAX_DEPTH and alias expansion past MAX_EXPANDED_NODES.
+def _kind_of(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    return f"a single value ({type(data).__name__})"
+
+
+def _duplicate(source: str, key: object, first: yaml.Node, second: yaml.Node) -> Diagnostic:
+    a, b = first.start_mark, second.start_mark
+    return Diagnostic(
+        source,
+        b.line + 1,
+        b.column + 1,
+        "duplicate-key",
+        f"duplicate key {key!r} (first at line {a.line + 1}, again at line {b.line + 1}); "
+        "remove one: YAML would silently keep only the last",
+    )
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+# Block indicators at the start of a line; each block level starts at least one column to the
+# right of its parent, except a list that is a mapping's value, so columns bound block depth.
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-?:]|---)[ \t]+)*", re.MULTILINE)
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound on how deep ``text`` nests (aliases aside: see _check_aliases)."""
+    if not text:
+        return 0
+    widest = max(map(len, _LINE_PREFIX.findall(text)))
+    return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
+
+
+def _check_depth(text: str, source: str) -> None:
+    """Refuse nesting past MAX_DEPTH from the event stream, which is parsed without recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        elif not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            continue
+        if depth + isinstance(event, yaml.NodeEvent) > MAX_DEPTH:
+            raise _too_deep(source, event.start_mark)
+
+
+def _too_deep(source: str, mark: Any) -> ReadinessError:
+    return ReadinessError.single(
+        source,
+        "too-deep",
+        f"nests deeper than {MAX_DEPTH} levels; profiles and criteria need far fewer",
+        mark.line + 1,
+        mark.column + 1,
+    )
+
+
+def _check_aliases(root: yaml.Node, source: str) -> None:
+    """Refuse alias expansion past MAX_EXPANDED_NODES, and nesting past MAX_DEPTH through aliases.
 
     Sizes are memoised per node, so a file of nested aliases is measured without expanding it.
     """
@@ -224,28 +374,25 @@ def _check_shape(root: yaml.Node, source: str) -> None:
     while stack:
         node, depth, done = stack.pop()
         if depth > MAX_DEPTH:
-            mark = node.start_mark
-            raise ReadinessError.single(
-                source,
-                "too-deep",
-                f"nests deeper than {MAX_DEPTH} levels",
-                mark.line + 1,
-                mark.column + 1,
-            )
+            raise _too_deep(source, node.start_mark)
         if id(node) in sizes:
             continue
         children = _children(node)
         if done or not children:
-            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
-            if sizes[id(node)] > MAX_EXPANDED_NODES:
+            size = sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if size > MAX_EXPANDED_NODES:
+                mark = node.start_mark
                 raise ReadinessError.single(
                     source,
                     "alias-bomb",
-                    f"expands to more than {MAX_EXPANDED_NODES:,} values through aliases",
+                    f"aliases (*name) here expand to more than {MAX_EXPANDED_NODES:,} values; "
+                    "write the values out, or use fewer aliases",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             continue
         stack.append((node, depth, True))
-        stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+        stack.extend((c, depth + 1, False) for c in children)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -256,22 +403,36 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _yaml_error(e: yaml.MarkedYAMLError, source: str) -> ReadinessError:
+def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessError:
     mark = e.problem_mark or e.context_mark
     problem = e.problem or "invalid YAML"
     code = "yaml-syntax"
     if isinstance(e, yaml.constructor.ConstructorError) and "tag" in problem:
         code = "yaml-tag"
-        problem = f"{problem}; only plain YAML values are allowed"
+        tag = problem.rsplit(" ", 1)[-1].strip("'").replace(_YAML_TAG, "!!")
+        problem = (
+            f"tag {tag!r} is not allowed; only plain YAML values (text, numbers, true/false, "
+            "dates, lists, mappings) can be used"
+        )
+    elif isinstance(e, yaml.constructor.ConstructorError) and "unhashable" in problem:
+        code = "bad-key"
+        problem = "a key must be plain text, not a list or a mapping"
     elif isinstance(e, yaml.composer.ComposerError) and "single document" in (e.context or ""):
         code = "multiple-documents"
-        problem = "holds more than one YAML document; keep one per file"
-    if e.context and code == "yaml-syntax":
+        problem = "holds more than one YAML document (a second `---`); keep one per file"
+    elif isinstance(e, yaml.scanner.ScannerError) and "nesting depth" in problem:
+        code = "too-deep"
+        problem = f"nests deeper than {MAX_DEPTH} levels; profiles and criteria need far fewer"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        problem = "a tab here: YAML indents with spaces only; replace the tab with spaces"
+    elif e.context:
         problem = f"{problem} ({e.context})"
+    if code == "yaml-syntax":
+        problem = f"invalid YAML: {problem}"
     if mark is None:
         return ReadinessError.single(source, code, problem)
     return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1)
 
 
-def load_yaml(path: Path, encoding: str | None = None) -> YamlDocument:
-    return parse(read_text(path, encoding), str(path))
+def load_yaml(path: Path, encoding: str | None = None, *, defer: bool = False) -> YamlDocument:
+    return parse(read_text(path, encoding), str(path), defer=defer)
