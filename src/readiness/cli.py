@@ -105,6 +105,52 @@ def assess(
     )
 
 
+class ValidateFormat(str, Enum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+class ValidateKind(str, Enum):
+    auto = "auto"
+    profile = "profile"
+    criteria = "criteria"
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Profiles and criteria files (YAML).")],
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format", "-f", help="human (file:line:col: code message), json, or github."
+        ),
+    ] = ValidateFormat.human,
+    kind: Annotated[
+        ValidateKind,
+        typer.Option("--kind", help="Check every file as this kind; auto tells them apart."),
+    ] = ValidateKind.auto,
+    encoding: EncodingOption = None,
+) -> None:
+    """Check profiles and criteria files and report every problem in every file.
+
+    Exit codes: 0 every file is valid; 2 a file has a problem (or bad usage).
+    """
+    from readiness.commands import validate as command
+
+    chosen = None if kind is ValidateKind.auto else kind.value
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                files,
+                kind=chosen,
+                output_format=output_format.value,
+                encoding=encoding,
+            )
+        )
+    )
+
+
 @criteria_app.command("list")
 def criteria_list() -> None:
     """List the bundled criteria sets with their bureau, version and period."""
