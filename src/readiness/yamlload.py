@@ -260,7 +260,10 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     except yaml.MarkedYAMLError as e:
         raise _yaml_error(e, source, text) from None
     except yaml.reader.ReaderError as e:
-        line, column = _line_col(text, e.position)
+        position = e.position
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line, column = _line_col(text, position)
         char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
         raise ReadinessError.single(
             source,
