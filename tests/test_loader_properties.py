@@ -1,0 +1,117 @@
+"""Properties of the loader over arbitrary input: only ReadinessError ever escapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readiness.diagnostics import ReadinessError
+from readiness.loading import load_criteria_text, load_profile_text
+from readiness.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode
+from tests.conftest import EXAMPLES
+
+# Characters that mean something to YAML, so that generated text reaches deep into the parser.
+TOKENS = [
+    *":-[]{}&*!|>'\"#%@`?,. \n\t\r\x1b\x85\ufeff0123456789",
+    "no",
+    "yes",
+    "<<",
+    "!!",
+    "---",
+    "...",
+    "a",
+    "石巻",
+    "2024-04-01",
+    "schema_version",
+    "format",
+    "&x",
+    "*x",
+]
+YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)  # fmt: skip
+
+
+def error_of(call: Callable[[], object]) -> ReadinessError | None:
+    """The ReadinessError ``call`` raises, or None; any other exception fails the test."""
+    try:
+        call()
+    except ReadinessError as e:
+        return e
+    return None
+
+
+def load_both(text: str) -> None:
+    for load in (load_profile_text, load_criteria_text):
+        error = error_of(lambda: load(text, "fuzz.yaml"))  # noqa: B023 - called at once
+        if error is None:
+            continue
+        assert error.diagnostics
+        for d in error.diagnostics:
+            assert d.file == "fuzz.yaml"
+            assert d.code
+            assert d.line is None or d.line >= 1
+            assert d.column is None or (d.line is not None and d.column >= 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), YAMLISH))
+def test_any_text_gives_a_result_or_readiness_error(text: str) -> None:
+    load_both(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from([None, "cp932", "utf-8", "latin-1"]))
+def test_any_bytes_give_a_result_or_readiness_error(raw: bytes, encoding: str | None) -> None:
+    error = error_of(lambda: decode(raw, "fuzz.yaml", encoding))
+    if error is not None:
+        assert [d.code for d in error.diagnostics] == ["bad-encoding"]
+        return
+    load_both(decode(raw, "fuzz.yaml", encoding))
+
+
+def true_depth(text: str) -> int:
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent):
+            deepest = max(deepest, depth + 1)
+    return deepest
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH.filter(lambda t: "*" not in t))
+def test_depth_bound_is_an_upper_bound(text: str) -> None:
+    """The cheap bound that lets well-formed files skip the depth walk never underestimates."""
+    try:
+        depth = true_depth(text)
+    except yaml.YAMLError:
+        return
+    assert depth <= _depth_bound(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(30)) + "  " * 30 + "x\n",
+        "- " * 30 + "x\n",
+        "k:\n" + "".join(f"{'  ' * i}- k:\n" for i in range(15)) + "  " * 15 + "- x\n",
+        "[" * 30 + "]" * 30,
+        "? - - a\n: - - b\n",
+    ],
+)
+def test_depth_bound_on_nested_structures(text: str) -> None:
+    assert true_depth(text) <= _depth_bound(text)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_example_profiles_skip_the_depth_scan(path: Path) -> None:
+    """Ordinary profiles are cheap: their bound is under the limit, so nothing walks them."""
+    assert _depth_bound(path.read_text(encoding="utf-8")) <= MAX_DEPTH
