@@ -31,6 +31,10 @@ BILLION_LAUGHS = "".join(
     for i in range(10)
 )  # fmt: skip
 
+MERGE_BOMB = "a0: &a0 {k0: 1, k1: 2, k2: 3}\n" + "".join(
+    f"a{i}: &a{i} {{<<: [{', '.join([f'*a{i - 1}'] * 8)}], x{i}: 1}}\n" for i in range(1, 9)
+)
+
 NESTED = "".join(f"{'  ' * i}k{i}:\n" for i in range(70)) + "  " * 70 + "x\n"
 
 Setup = Callable[[Path], str]
@@ -102,8 +106,12 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
     ("billion laughs", text(BILLION_LAUGHS),
      ["case.yaml:7:7: alias-bomb aliases (*name) here expand to more than 1,000,000 values; "
       "write the values out, or use fewer aliases"], REFUSED),
+    ("merge-key bomb", text(MERGE_BOMB),
+     ["case.yaml:7:14: alias-bomb aliases (*name) here expand to more than 1,000,000 values; "
+      "write the values out, or use fewer aliases"], REFUSED),
     ("file over the size limit", too_large,
-     ["case.yaml: file-too-large is 10,485,761 bytes; the limit is 10,485,760 bytes"], REFUSED),
+     ["case.yaml: file-too-large is 10,485,761 bytes; the limit is 10,485,760 bytes (10 MiB), "
+      "far more than any profile or criteria file needs"], REFUSED),
     ("block nesting past the limit", text(NESTED),
      ["case.yaml:64:127: too-deep nests deeper than 64 levels; profiles and criteria need far "
       "fewer"], REFUSED),

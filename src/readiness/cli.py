@@ -119,7 +119,9 @@ class ValidateKind(str, Enum):
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Profiles and criteria files (YAML).")],
+    files: Annotated[
+        list[str], typer.Argument(help="Profiles and criteria files (YAML).", metavar="FILE")
+    ],
     output_format: Annotated[
         ValidateFormat,
         typer.Option(

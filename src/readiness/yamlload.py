@@ -158,17 +158,28 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     if not stat.S_ISREG(st.st_mode):
         raise ReadinessError.single(name, "not-a-file", "is not a regular file (FIFO or device?)")
     if st.st_size > MAX_FILE_BYTES:
-        raise ReadinessError.single(
-            name,
-            "file-too-large",
-            f"is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
-        )
+        raise _too_large(name, st.st_size)
     try:
         with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+            # Read what stat promised plus one byte; only a file that grew meanwhile (or a
+            # /proc file, whose size reads 0) needs the rest, and never more than the limit.
+            raw = f.read(st.st_size + 1)
+            if len(raw) > st.st_size:
+                raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as e:
         raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(name, len(raw))
     return decode(raw, name, encoding)
+
+
+def _too_large(name: str, size: int) -> ReadinessError:
+    return ReadinessError.single(
+        name,
+        "file-too-large",
+        f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (10 MiB), "
+        "far more than any profile or criteria file needs",
+    )
 
 
 def _os_reason(e: OSError) -> str:
