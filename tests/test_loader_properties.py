@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from readiness.diagnostics import ReadinessError
 from readiness.loading import load_criteria_text, load_profile_text
-from readiness.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode
+from readiness.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode, parse
 from tests.conftest import EXAMPLES
 
 # Characters that mean something to YAML, so that generated text reaches deep into the parser.
@@ -115,3 +115,35 @@ def test_depth_bound_on_nested_structures(text: str) -> None:
 def test_example_profiles_skip_the_depth_scan(path: Path) -> None:
     """Ordinary profiles are cheap: their bound is under the limit, so nothing walks them."""
     assert _depth_bound(path.read_text(encoding="utf-8")) <= MAX_DEPTH
+
+
+def nested(levels: int) -> str:
+    """A mapping nested so that its deepest value sits at ``levels`` (the top level is 1)."""
+    return "".join(f"{'  ' * i}k:\n" for i in range(levels - 2)) + "  " * (levels - 2) + "k: x\n"
+
+
+def alias_chain(links: int) -> str:
+    """Shallow as written, but each alias holds the one before: deep once expanded."""
+    return "a0: &a0\n- x\n" + "".join(f"a{i}: &a{i}\n- *a{i - 1}\n" for i in range(1, links))
+
+
+@pytest.mark.parametrize(
+    ("text", "refused_at"),
+    [
+        (nested(MAX_DEPTH), None),
+        (nested(MAX_DEPTH) + "# an aliased file takes the other path: *\n", None),
+        (nested(MAX_DEPTH + 1), (64, 127)),
+        (alias_chain(MAX_DEPTH - 2), None),
+        (alias_chain(MAX_DEPTH - 1), (125, 6)),  # "a62: &a62", whose aliases nest too deep
+    ],
+    ids=["64 levels", "64 levels, aliases", "65 levels", "alias chain 64", "alias chain 65"],
+)
+def test_depth_limit_is_exact(text: str, refused_at: tuple[int, int] | None) -> None:
+    error = error_of(lambda: parse(text, "deep.yaml"))
+    if refused_at is None:
+        assert error is None
+    else:
+        assert error is not None
+        assert [(d.line, d.column, d.code) for d in error.diagnostics] == [
+            (*refused_at, "too-deep")
+        ]

@@ -355,16 +355,19 @@ def _depth_bound(text: str) -> int:
 
 def _check_depth(text: str, source: str) -> None:
     """Refuse nesting past MAX_DEPTH from the event stream, which is parsed without recursion."""
-    depth = 0
+    depth = 0  # of the collection being read; the top-level node is at depth 1
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
+            level = depth
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
             continue
-        elif not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+        elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            level = depth + 1
+        else:
             continue
-        if depth + isinstance(event, yaml.NodeEvent) > MAX_DEPTH:
+        if level > MAX_DEPTH:
             raise _too_deep(source, event.start_mark)
 
 
@@ -384,11 +387,15 @@ def _check_aliases(root: yaml.Node, source: str) -> None:
     Sizes are memoised per node, so a file of nested aliases is measured without expanding it.
     """
     sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    # (node, depth, children done, the top-level entry it was reached from)
+    stack: list[tuple[yaml.Node, int, bool, yaml.Node]] = [(root, 1, False, root)]
     while stack:
-        node, depth, done = stack.pop()
+        node, depth, done, entry = stack.pop()
         if depth > MAX_DEPTH:
-            raise _too_deep(source, node.start_mark)
+            # Reached through an alias, the deepest node can lie before the entry that nests
+            # it: then the entry is the place to fix.
+            before = node.start_mark.index < entry.start_mark.index
+            raise _too_deep(source, (entry if before else node).start_mark)
         if id(node) in sizes:
             continue
         children = _children(node)
@@ -405,8 +412,8 @@ def _check_aliases(root: yaml.Node, source: str) -> None:
                     mark.column + 1,
                 )
             continue
-        stack.append((node, depth, True))
-        stack.extend((c, depth + 1, False) for c in children)
+        stack.append((node, depth, True, entry))
+        stack.extend((c, depth + 1, False, c if depth == 1 else entry) for c in children)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
