@@ -159,6 +159,16 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
       'write it as an escape inside double quotes ("\\x1b")'], REFUSED),
     ("a list as a key", text(HEAD + "[a, b]: 1\n"),
      ["case.yaml:7:1: bad-key a key must be plain text, not a list or a mapping"], REFUSED),
+    ("keys YAML reads as other types, at any depth", text(
+        HEAD + "yes: 1\n1: 2\nwill: {null: 3, 2024-04-01: 4, !x k: 5}\n"),
+     ["case.yaml:7:1: bad-key key 'yes' is read as true or false, not as text: put it in "
+      "quotes, 'yes'",
+      "case.yaml:8:1: bad-key key '1' is read as a number, not as text: put it in quotes, '1'",
+      "case.yaml:9:8: bad-key key 'null' is read as nothing (null), not as text: put it in "
+      "quotes, 'null'",
+      "case.yaml:9:17: bad-key key '2024-04-01' is read as a date, not as text: put it in "
+      "quotes, '2024-04-01'",
+      "case.yaml:9:32: bad-key key 'k' is tagged !x; keys are text"], REFUSED),
     ("missing file", missing, ["case.yaml: file-not-found no such file"], REFUSED),
     ("directory", a_directory,
      ["case.yaml: not-a-file is a directory, not a YAML file"], REFUSED),

@@ -96,17 +96,30 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that collects duplicate keys instead of keeping the last one silently.
+    """Safe loader that collects duplicate keys instead of keeping the last one silently, and
+    refuses keys that are not text (``yes:`` would be the key True, ``1:`` the number 1).
 
     Keys are compared only when a mapping comes out shorter than its list of keys, so an
-    ordinary file pays one ``len`` per mapping.
+    ordinary file pays one pass over its keys per mapping.
     """
 
     duplicates: list[tuple[object, yaml.Node, yaml.Node]]
+    bad_keys: list[yaml.Node]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        explicit = [key for key, _value in node.value if key.tag != _MERGE_TAG]
-        merges = len(node.value) - len(explicit)
+        explicit = []
+        merges = 0
+        bad = len(self.bad_keys)
+        for key, _value in node.value:
+            if key.tag == _STR_TAG:
+                explicit.append(key)
+            elif key.tag == _MERGE_TAG:
+                merges += 1
+            else:
+                self.bad_keys.append(key)
+        if len(self.bad_keys) > bad:
+            # The file will be refused; leave such keys out so that the rest is still checked.
+            node.value = [(k, v) for k, v in node.value if k.tag in (_STR_TAG, _MERGE_TAG)]
         mapping: dict[Hashable, Any] = super().construct_mapping(node, deep=deep)
         if merges or len(mapping) < len(explicit):
             self._find_duplicates(explicit)
@@ -121,8 +134,9 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 self.duplicates.append((key, first, key_node))
 
 
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 _YAML_TAG = "tag:yaml.org,2002:"
+_MERGE_TAG = f"{_YAML_TAG}merge"
+_STR_TAG = f"{_YAML_TAG}str"
 
 # Sets, ordered maps, pairs and binary are standard YAML 1.1 but mean nothing in our files, and
 # a set would come out in a different order on each run: they are refused like any other tag.
@@ -259,6 +273,7 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     """
     loader = _StrictLoader(text)
     loader.duplicates = []
+    loader.bad_keys = []
     try:
         if _depth_bound(text) > MAX_DEPTH:
             _check_depth(text, source)  # before composing, whose recursion is then bounded
@@ -293,6 +308,8 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     finally:
         loader.dispose()
     duplicates = tuple(_duplicate(source, *d) for d in loader.duplicates)
+    if loader.bad_keys:
+        raise ReadinessError([*duplicates, *(_bad_key(source, k) for k in loader.bad_keys)])
     if duplicates and not defer:
         raise ReadinessError(duplicates)
     if data is None:
@@ -333,6 +350,26 @@ def _duplicate(source: str, key: object, first: yaml.Node, second: yaml.Node) ->
         f"duplicate key {key!r} (first at line {a.line + 1}, again at line {b.line + 1}); "
         "remove one: YAML would silently keep only the last",
     )
+
+
+def _bad_key(source: str, key: yaml.Node) -> Diagnostic:
+    mark = key.start_mark
+    read_as = {
+        "int": "a number",
+        "float": "a number",
+        "bool": "true or false",
+        "null": "nothing (null)",
+        "timestamp": "a date",
+    }.get(key.tag.replace(_YAML_TAG, ""))
+    if not isinstance(key, yaml.ScalarNode):
+        message = "a key must be plain text, not a list or a mapping"
+    elif read_as is None:
+        message = f"key {key.value!r} is tagged {key.tag.replace(_YAML_TAG, '!!')}; keys are text"
+    else:
+        message = (
+            f"key {key.value!r} is read as {read_as}, not as text: put it in quotes, '{key.value}'"
+        )
+    return Diagnostic(source, mark.line + 1, mark.column + 1, "bad-key", message)
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:
