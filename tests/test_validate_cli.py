@@ -76,9 +76,23 @@ def test_kind_is_taken_from_the_file(text: str, kind: str, here: Path, run_cli: 
 def test_kind_can_be_forced(here: Path, run_cli: RunCli) -> None:
     (here / "town.yaml").write_text(ISHINOMAKI, encoding="utf-8")
     result = run_cli("validate", "--kind", "criteria", "town.yaml")
-    assert result.exit_code == 2
-    assert "town.yaml:5:1: missing-field missing required field 'format': add it" in result.stdout
-    assert result.stdout.splitlines()[-2].endswith("(criteria)")
+    assert (result.exit_code, result.stdout) == (
+        2,
+        "town.yaml:5:1: wrong-kind expected a criteria file, but this is a profile (it has "
+        "`schema_version`, not `format`)\n"
+        "town.yaml: 1 problem (criteria)\n"
+        "1 file(s) checked, 1 with problems\n",
+    )
+
+
+def test_assess_names_a_file_of_the_other_kind(run_cli: RunCli) -> None:
+    tohoku = str(CRITERIA_DIR / "tohoku-2022.yaml")
+    result = run_cli("assess", tohoku)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{tohoku}:5:1: wrong-kind expected a profile, but this is a criteria file (it has "
+        "`format`, not `schema_version`)\n",
+    )
 
 
 def test_json_format(here: Path, run_cli: RunCli) -> None:

@@ -43,11 +43,35 @@ def _locate(doc: YamlDocument, problem: Problem) -> Diagnostic:
 
 
 def profile_from_document(doc: YamlDocument) -> Profile:
+    _refuse_other_kind(doc, "a profile", "schema_version", "a criteria file", "format")
     return validate_document(doc, Profile, profile_problems)
 
 
 def criteria_from_document(doc: YamlDocument) -> Criteria:
+    _refuse_other_kind(doc, "a criteria file", "format", "a profile", "schema_version")
     return validate_document(doc, Criteria, criteria_problems)
+
+
+def _refuse_other_kind(
+    doc: YamlDocument, wanted: str, marker: str, other: str, theirs: str
+) -> None:
+    """One clear message for a file of the other kind, instead of one error per field."""
+    data = doc.data
+    if isinstance(data, dict) and theirs in data and marker not in data:
+        pos = doc.key_position((theirs,))
+        line, column = pos if pos else (None, None)
+        raise ReadinessError(
+            [
+                *doc.problems,
+                Diagnostic(
+                    doc.source,
+                    line,
+                    column,
+                    "wrong-kind",
+                    f"expected {wanted}, but this is {other} (it has `{theirs}`, not `{marker}`)",
+                ),
+            ]
+        )
 
 
 def load_profile(path: str | Path, *, encoding: str | None = None) -> Profile:
