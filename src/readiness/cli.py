@@ -113,5 +113,23 @@ def criteria_list() -> None:
     raise typer.Exit(guarded(command.run))
 
 
+@app.command()
+def verify(
+    criteria: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Criteria ids or files; default: every bundled set.", metavar="CRITERIA"
+        ),
+    ] = None,
+) -> None:
+    """Run the test cases (tests:) of criteria files and report like a test runner.
+
+    Exit codes: 0 every case passed; 1 an expectation failed; 2 bad input.
+    """
+    from readiness.commands import verify as command
+
+    raise typer.Exit(guarded(lambda: command.run(criteria or [])))
+
+
 def main() -> None:
     app()

@@ -44,6 +44,10 @@ def profile_from_document(doc: YamlDocument) -> Profile:
 
 
 def criteria_from_document(doc: YamlDocument) -> Criteria:
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from readiness.criteria_extends import resolve_extension
+
+        return resolve_extension(doc)
     return validate_document(doc, Criteria, criteria_problems)
 
 
