@@ -210,7 +210,12 @@ def _value_problems(
 class Predicate(BaseModel):
     """A test on one field of a list item; exactly one option is given."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        json_schema_extra={"minProperties": 1, "maxProperties": 1},
+    )
 
     present: Literal[True] | None = None
     equals: str | int | float | bool | None = None

@@ -131,5 +131,32 @@ def verify(
     raise typer.Exit(guarded(lambda: command.run(criteria or [])))
 
 
+class SchemaChoice(str, Enum):
+    profile = "profile"
+    criteria = "criteria"
+
+
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+    ),
+]
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaChoice, typer.Argument(help="Which schema: profile or criteria.")],
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of profiles or criteria files, for editors that check YAML.
+
+    Start a file with "# yaml-language-server: $schema=profile.schema.json" to use it.
+    """
+    from readiness.commands import schema as command
+
+    raise typer.Exit(guarded(lambda: command.run(name.value, output)))
+
+
 def main() -> None:
     app()

@@ -95,6 +95,13 @@ class ScoreRange(_Model):
 class CriteriaTest(_Model):
     """A test case for ``readiness verify``: a profile, and what assessing it must give."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["profile"]}, {"required": ["example"]}],
+            "anyOf": [{"required": ["band"]}, {"required": ["score"]}, {"required": ["gaps"]}],
+        }
+    )
+
     name: NonEmpty | None = Field(None, description="Shown in the report; default: the profile.")
     profile: NonEmpty | None = Field(
         None, description="A profile file, relative to this criteria file."
