@@ -14,7 +14,7 @@ from typing import Literal
 
 from readiness.criteria_model import Criteria, CriteriaTest
 from readiness.diagnostics import Diagnostic, ReadinessError
-from readiness.example_profiles import example_path
+from readiness.example_profiles import example_names, example_path, examples_dir
 from readiness.loading import load_profile
 from readiness.scorer import assess
 
@@ -42,9 +42,12 @@ def _run(criteria: Criteria, criteria_file: Path | None, case: CriteriaTest) -> 
         return CaseResult(criteria.id, case.label, status, summary, failures)
 
     if case.example is not None:
+        if examples_dir() is None:
+            return result("skip", "the bundled examples are not installed")
         path = example_path(case.example)
         if path is None:
-            return result("skip", f"bundled example {case.example!r} is not installed")
+            known = ", ".join(example_names())
+            return result("error", f"no bundled example {case.example!r}; known: {known}")
     else:
         assert case.profile is not None
         folder = criteria_file.parent if criteria_file else Path()
