@@ -6,6 +6,7 @@ pydantic or read a criteria file.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -156,6 +157,57 @@ def schema(
     from readiness.commands import schema as command
 
     raise typer.Exit(guarded(lambda: command.run(name.value, output)))
+
+
+@app.command()
+def init(
+    code: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--code", help="6-digit local government code, e.g. 042021.", metavar="CODE"),
+    ] = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--name", help="Municipality name, e.g. 石巻市 or 東京都府中市.", metavar="NAME"
+        ),
+    ] = None,
+    lang: Annotated[
+        Optional[LangChoice],  # noqa: UP045
+        typer.Option("--lang", help="Language of the comments; defaults from the locale."),
+    ] = None,
+    output: OutputOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it already exists.")
+    ] = False,
+    as_of: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option(
+            "--as-of",
+            help="Date the profile describes; default: today.",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+        ),
+    ] = None,
+) -> None:
+    """Write a commented profile template for one municipality, facts to fill in as unknown.
+
+    Name, kana, prefecture, code and bureau come from the bundled municipality list. An
+    ambiguous name lists the codes to choose from. FILE is never replaced without --force.
+    """
+    from readiness.commands import init as command
+
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                code=code,
+                name=name,
+                lang=lang,
+                output=output,
+                force=force,
+                as_of=as_of.date() if as_of else None,
+            )
+        )
+    )
 
 
 def main() -> None:
