@@ -41,8 +41,10 @@ def test_a_bare_extension_is_its_parent_under_a_new_id(tmp_path: Path) -> None:
     assert child.strategies == parent.strategies
     assert child.bands == parent.bands
     # current and tests belong to the file that states them
-    assert parent.current and not child.current
-    assert parent.tests and not child.tests
+    assert parent.current
+    assert not child.current
+    assert parent.tests
+    assert not child.tests
     profile = load_profile(EXAMPLES / "ishinomaki.yaml")
     assert assess(child, profile).score == assess(parent, profile).score
 

@@ -24,17 +24,11 @@ REAL_TOWNS = [
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize(("code", "name", "prefecture", "bureau", "kana"), REAL_TOWNS)
+@pytest.mark.parametrize("town", REAL_TOWNS, ids=[t[0] for t in REAL_TOWNS])
 def test_templates_for_real_codes_load_and_assess(
-    run_cli: RunCli,
-    tmp_path: Path,
-    lang: str,
-    code: str,
-    name: str,
-    prefecture: str,
-    bureau: str,
-    kana: str,
+    run_cli: RunCli, tmp_path: Path, lang: str, town: tuple[str, str, str, str, str]
 ) -> None:
+    code, name, prefecture, bureau, kana = town
     out = tmp_path / "town.yaml"
     result = run_cli(
         "init", "--code", code, "--lang", lang, "-o", str(out), "--as-of", "2025-04-01"

@@ -18,7 +18,8 @@ tohoku-2022 (bundled)
   PASS  fictional-no-partners: score 80.0, band promising, 4 gap(s)
   PASS  fictional-no-structure: score 75.3, band promising, 7 gap(s)
   PASS  fictional-off-strategy: score 83.6, band promising, 2 gap(s)
-  PASS  koshi (a Kyushu town, judged by Tohoku's stricter wording): score 24.4, band not-yet, 15 gap(s)
+  PASS  koshi (a Kyushu town, judged by Tohoku's stricter wording): score 24.4, \
+band not-yet, 15 gap(s)
 7 passed, 0 failed, 0 errors, 0 skipped in 2 criteria file(s)
 """
 

@@ -156,7 +156,7 @@ initiatives: unknown  # 取組のリスト。例:
 partners: unknown  # 関係機関のリスト。例:
 #   - name: ○○商工会
 #     type: society_of_commerce  # chamber_of_commerce / society_of_commerce /
-#                                # industry_support_centre / financial_institution / university / other
+#       industry_support_centre / financial_institution / university / other
 #     commitment: in_talks  # signed / agreed / in_talks / planned
 #     initiatives: [succession-support]
 
@@ -225,14 +225,15 @@ initiatives: unknown  # a list of initiatives, e.g.:
 partners: unknown  # a list of partners, e.g.:
 #   - name: the local society of commerce
 #     type: society_of_commerce  # chamber_of_commerce / society_of_commerce /
-#                                # industry_support_centre / financial_institution / university / other
+#       industry_support_centre / financial_institution / university / other
 #     commitment: in_talks  # signed / agreed / in_talks / planned
 #     initiatives: [succession-support]
 
 # Track record
 record:
   programmes: unknown  # METI programmes used, e.g. [{{programme: sogyo-shien, year: 2020}}]
-  bureau_cooperation: unknown  # earlier work with the bureau, e.g. [{{year: 2023, what: a joint seminar}}]
+  bureau_cooperation: unknown  # earlier work with the bureau, e.g.
+  #   [{{year: 2023, what: a joint seminar}}]
   growth_firms: unknown  # names of local growth firms
   rollout: unknown  # how the model could spread to other towns
 
