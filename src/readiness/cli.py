@@ -210,5 +210,42 @@ def init(
     )
 
 
+@criteria_app.command("show")
+def criteria_show(
+    criteria: Annotated[str, typer.Argument(help="Bundled criteria id or criteria file.")],
+    resolved: Annotated[
+        bool,
+        typer.Option(
+            "--resolved", help="Print the whole set as YAML, merged with what it extends."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Show one criteria set: sources, strategies, sections, criteria and checks, bands."""
+    from readiness.commands import criteria_show as command
+
+    raise typer.Exit(guarded(lambda: command.run(criteria, resolved, lang)))
+
+
+@app.command()
+def explain(
+    criterion: Annotated[
+        str, typer.Argument(help="A criterion id (e.g. will.lead), or a check kind (e.g. count).")
+    ],
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--criteria", "-c", help="Bundled criteria id or file; default: every bundled set."
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Explain a criterion: its official wording and source, how it is checked, and a passing
+    and a failing example."""
+    from readiness.commands import explain as command
+
+    raise typer.Exit(guarded(lambda: command.run(criterion, criteria, lang)))
+
+
 def main() -> None:
     app()

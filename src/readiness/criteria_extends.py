@@ -158,7 +158,7 @@ def _load_parent(ref: str, doc: YamlDocument, chain: tuple[str, ...]) -> Criteri
 
 def criteria_to_data(criteria: Criteria) -> dict[str, Any]:
     """A criteria set as plain data, in the file's own shape (what ``--resolved`` prints)."""
-    return criteria.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return criteria.model_dump(mode="python", by_alias=True, exclude_none=True)
 
 
 def merge(parent: Criteria, extension: CriteriaExtension) -> tuple[dict[str, Any], list[Problem]]:
