@@ -290,12 +290,12 @@ def _fix_references(data: Facts) -> None:
         listed = data.get(items)
         if not isinstance(listed, list):
             continue
-        wanted = [r for item in listed for r in item.get(refs_key, [])]
+        wanted = [r for item in listed if isinstance(item, dict) for r in item.get(refs_key) or []]
         existing = data.get(target)
         if not wanted or existing == "unknown":
             continue
         have = existing if isinstance(existing, list) else []
-        ids = {x.get("id") for x in have}
+        ids = {x.get("id") for x in have if isinstance(x, dict)}
         for ref in wanted:
             if ref not in ids:
                 have.append({"id": ref, "title": ref})

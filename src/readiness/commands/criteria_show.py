@@ -19,9 +19,9 @@ def run(ref: str, resolved: bool, lang: LangChoice | None) -> int:
         header = f"# {criteria.id}: resolved"
         if criteria.extends:
             header += f" (extends {criteria.extends}, merged)"
-        text = yaml.safe_dump(
-            criteria_to_data(criteria), allow_unicode=True, sort_keys=False, width=100
-        )
+        data = criteria_to_data(criteria)
+        data.pop("extends", None)  # the merged set stands alone
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         sys.stdout.write(safe(f"{header}\n{text}"))
         return 0
     print("\n".join(safe(line) for line in overview_lines(criteria, resolve_lang(lang))))
