@@ -6,6 +6,7 @@ pydantic or read a criteria file.
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from enum import Enum
 from typing import Annotated, Optional
@@ -22,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    add_completion=True,
 )
 criteria_app = typer.Typer(help="List and show the bundled criteria sets.", no_args_is_help=True)
 app.add_typer(criteria_app, name="criteria")
@@ -46,6 +48,15 @@ EncodingOption = Annotated[
 ]
 
 
+def complete_criteria(incomplete: str) -> list[str]:
+    """Bundled criteria ids for shell completion (read from the folder: nothing heavy loads)."""
+    from importlib.resources import files
+
+    folder = files("readiness").joinpath("criteria")
+    ids = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return [i for i in ids if i.startswith(incomplete)]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"readiness {__version__}")
@@ -68,7 +79,10 @@ def assess(
     criteria: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--criteria", "-c", help="Bundled criteria id or file; default: the bureau's current."
+            "--criteria",
+            "-c",
+            help="Bundled criteria id or file; default: the bureau's current.",
+            autocompletion=complete_criteria,
         ),
     ] = None,
     lang: LangOption = None,
@@ -119,7 +133,9 @@ def verify(
     criteria: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            help="Criteria ids or files; default: every bundled set.", metavar="CRITERIA"
+            help="Criteria ids or files; default: every bundled set.",
+            metavar="CRITERIA",
+            autocompletion=complete_criteria,
         ),
     ] = None,
 ) -> None:
@@ -212,7 +228,12 @@ def init(
 
 @criteria_app.command("show")
 def criteria_show(
-    criteria: Annotated[str, typer.Argument(help="Bundled criteria id or criteria file.")],
+    criteria: Annotated[
+        str,
+        typer.Argument(
+            help="Bundled criteria id or criteria file.", autocompletion=complete_criteria
+        ),
+    ],
     resolved: Annotated[
         bool,
         typer.Option(
@@ -235,16 +256,36 @@ def explain(
     criteria: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--criteria", "-c", help="Bundled criteria id or file; default: every bundled set."
+            "--criteria",
+            "-c",
+            help="Bundled criteria id or file; default: every bundled set.",
+            autocompletion=complete_criteria,
         ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Explain a criterion: its official wording and source, how it is checked, and a passing
-    and a failing example."""
+    """Explain a criterion: wording, source, how it is checked, a passing and a failing example."""
     from readiness.commands import explain as command
 
     raise typer.Exit(guarded(lambda: command.run(criterion, criteria, lang)))
+
+
+@app.command("cli-reference", hidden=True)
+def cli_reference(output: OutputOption = None) -> None:
+    """Write the command-line reference (docs/cli.md) in Markdown, generated from this app."""
+    from readiness.cli_reference import cli_reference as render
+
+    def run() -> int:
+        from readiness.atomic import write_text
+
+        text = render()
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_text(output, text)
+        return 0
+
+    raise typer.Exit(guarded(run))
 
 
 def main() -> None:
