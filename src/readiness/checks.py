@@ -299,7 +299,12 @@ class Count(_Check):
 
 
 class AllOf(_Check):
-    """Every listed check is met."""
+    """Every listed check is met.
+
+    PASS  ``{kind: all, checks: [{kind: present, field: will.lead_department},
+          {kind: present, field: will.team}]}`` with both a lead department and a team
+    FAIL  the same with a lead department but no team
+    """
 
     kind: Literal["all"]
     checks: list[Check] = Field(min_length=1)
@@ -319,7 +324,12 @@ class AllOf(_Check):
 
 
 class AnyOf(_Check):
-    """At least one listed check is met."""
+    """At least one listed check is met.
+
+    PASS  ``{kind: any, checks: [{kind: present, field: will.lead_department},
+          {kind: present, field: will.contact}]}`` with a contact but no lead department
+    FAIL  the same with neither
+    """
 
     kind: Literal["any"]
     checks: list[Check] = Field(min_length=1)

@@ -262,3 +262,22 @@ def overview_lines(c: Criteria, lang: Lang) -> list[str]:
     if c.tests:
         lines.append(f"{w('tests')}: {len(c.tests)} (readiness verify {c.id})")
     return lines
+
+
+def check_kinds_markdown() -> str:
+    """Every check kind, documented from its docstring and options (docs/criteria-authoring.md)."""
+    out = []
+    for kind, model in CHECK_KINDS.items():
+        doc = kind_doc(kind).splitlines()
+        out.append(f"### `{kind}`\n\n{doc[0]}\n")
+        options = [
+            f"`{name}`" + ("" if field.is_required() else " (optional)")
+            for name, field in model.model_fields.items()
+            if name != "kind"
+        ]
+        out.append(f"\nOptions: {', '.join(options)}.\n")
+        examples = [line for line in doc[1:] if line.strip()]
+        if examples:
+            out.append("\n```text\n" + "\n".join(examples) + "\n```\n")
+        out.append("\n")
+    return "".join(out)
