@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from readiness.bundled import bundled
 from readiness.diagnostics import ReadinessError
@@ -227,3 +229,20 @@ def test_assess_accepts_an_extending_file(run_cli: RunCli, tmp_path: Path) -> No
     report = json.loads(result.stdout)
     assert report["criteria"] == {"id": "tohoku-strict", "version": "2022"}
     assert report["band"]["id"] == "promising"
+
+
+REMOVABLE = [c.id for s in bundled("tohoku-2022").sections for c in s.criteria[1:]]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(removed=st.lists(st.sampled_from(REMOVABLE), unique=True))
+def test_removing_any_criteria_leaves_exactly_the_rest(tmp_path: Path, removed: list[str]) -> None:
+    # every section keeps its first criterion, so the merged set is always valid
+    body = f"remove:\n  criteria: [{', '.join(removed)}]\n" if removed else ""
+    child = load_criteria(write(tmp_path, "child.yaml", HEAD + body))
+    parent_ids = [c.id for _, c in bundled("tohoku-2022").all_criteria()]
+    assert [c.id for _, c in child.all_criteria()] == [i for i in parent_ids if i not in removed]
+    result = assess(child, load_profile(EXAMPLES / "ishinomaki.yaml"))
+    assert 0 <= result.score <= 100
