@@ -144,7 +144,7 @@ def test_a_broken_criteria_file_is_reported_and_the_others_still_run(
     result = run_cli("verify", str(bad), "kyushu-2019")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{bad}: ERROR the criteria file has errors"
+    assert lines[0] == f"{bad}: ERROR cannot load these criteria"
     assert lines[1].startswith(f"    {bad}:3:5: bad-value id: ")
     assert lines[2] == "kyushu-2019 (bundled)"
     assert lines[-1] == "2 passed, 0 failed, 0 errors, 0 skipped in 2 criteria file(s)"
@@ -173,4 +173,15 @@ def test_cases_on_bundled_examples_skip_when_the_examples_are_not_installed(
         "  SKIP  koshi: the bundled examples are not installed\n"
         "  SKIP  fictional-vague-issues: the bundled examples are not installed\n"
         "0 passed, 0 failed, 0 errors, 2 skipped in 1 criteria file(s)\n"
+    )
+
+
+def test_an_unknown_id_lists_the_bundled_ones(run_cli: RunCli) -> None:
+    result = run_cli("verify", "kyushu-2020")
+    assert result.exit_code == 2
+    assert result.stdout == (
+        "kyushu-2020: ERROR cannot load these criteria\n"
+        "    kyushu-2020: unknown-criteria no bundled criteria with this id; "
+        "known: kyushu-2019, tohoku-2022\n"
+        "0 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)\n"
     )

@@ -163,7 +163,10 @@ OutputOption = Annotated[
 
 @app.command()
 def schema(
-    name: Annotated[SchemaChoice, typer.Argument(help="Which schema: profile or criteria.")],
+    name: Annotated[
+        SchemaChoice,
+        typer.Argument(help="Which schema: profile or criteria.", metavar="NAME"),
+    ],
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of profiles or criteria files, for editors that check YAML.

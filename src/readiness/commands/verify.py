@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from readiness.bundled import bundled_ids, bundled_path
+from readiness.bundled import bundled, bundled_ids, bundled_path
 from readiness.criteria_verify import CaseResult, run_cases
 from readiness.diagnostics import ReadinessError
 from readiness.errors_cli import EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, EXIT_OK
@@ -24,18 +24,20 @@ def run(refs: list[str]) -> int:
     results: list[CaseResult] = []
     broken = 0
     for ref in targets:
-        bundled = bundled_path(ref)
-        path = bundled or Path(ref)
+        bundled_file = bundled_path(ref)
+        path = bundled_file or Path(ref)
         try:
+            if bundled_file is None and not ("/" in ref or "." in ref):
+                bundled(ref)  # not a file name: the error lists the bundled ids
             criteria = load_criteria(path)
         except ReadinessError as e:
             broken += 1
-            print(f"{safe_line(ref)}: ERROR the criteria file has errors")
+            print(f"{safe_line(ref)}: ERROR cannot load these criteria")
             for d in e.diagnostics:
                 print(f"    {safe_line(str(d))}")
             continue
         cases = run_cases(criteria, path)
-        print(f"{criteria.id} ({'bundled' if bundled else safe_line(ref)})")
+        print(f"{criteria.id} ({'bundled' if bundled_file else safe_line(ref)})")
         if not cases:
             print("  no test cases")
         for case in cases:
