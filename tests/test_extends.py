@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readiness.bundled import bundled
+from readiness.bundled import bundled, bundled_ids
 from readiness.diagnostics import ReadinessError
 from readiness.loading import load_criteria, load_profile
 from readiness.scorer import assess
@@ -148,12 +148,12 @@ def test_a_chain_of_files(tmp_path: Path) -> None:
         (
             "format: 1\nextends: tohoku-2099\nid: x\n",
             "child.yaml:2:10: missing-parent extends 'tohoku-2099': no bundled criteria with "
-            "this id and no such file (bundled: kyushu-2019, tohoku-2022)",
+            f"this id and no such file (bundled: {', '.join(bundled_ids())})",
         ),
         (
             "format: 1\nid: x\nextends: nowhere/parent.yaml\n",
             "child.yaml:3:10: missing-parent extends 'nowhere/parent.yaml': no bundled criteria "
-            "with this id and no such file (bundled: kyushu-2019, tohoku-2022)",
+            f"with this id and no such file (bundled: {', '.join(bundled_ids())})",
         ),
         (
             "format: 1\nextends: child.yaml\nid: x\n",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from readiness import example_profiles
+from readiness.bundled import bundled, bundled_ids
 from tests.conftest import EXAMPLES, RunCli
 
 BUNDLED_REPORT = """\
@@ -25,8 +26,22 @@ band not-yet, 15 gap(s)
 
 
 def test_the_bundled_criteria_pass_their_own_cases(run_cli: RunCli) -> None:
-    result = run_cli("verify")
+    result = run_cli("verify", "kyushu-2019", "tohoku-2022")
     assert (result.exit_code, result.stdout, result.stderr) == (0, BUNDLED_REPORT, "")
+
+
+def test_verify_runs_every_bundled_set_by_default(run_cli: RunCli) -> None:
+    result = run_cli("verify")
+    assert result.exit_code == 0
+    headers = [line for line in result.stdout.splitlines() if line.endswith(" (bundled)")]
+    assert headers == [f"{i} (bundled)" for i in bundled_ids()]
+    assert " 0 failed, 0 errors, 0 skipped in " in result.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("criteria_id", bundled_ids())
+def test_every_bundled_set_carries_test_cases(criteria_id: str) -> None:
+    # The bundled criteria are tested by their own cases (issue 6); a new set needs some too.
+    assert bundled(criteria_id).tests
 
 
 def test_one_bundled_set_by_id(run_cli: RunCli) -> None:
@@ -182,6 +197,6 @@ def test_an_unknown_id_lists_the_bundled_ones(run_cli: RunCli) -> None:
     assert result.stdout == (
         "kyushu-2020: ERROR cannot load these criteria\n"
         "    kyushu-2020: unknown-criteria no bundled criteria with this id; "
-        "known: kyushu-2019, tohoku-2022\n"
+        f"known: {', '.join(bundled_ids())}\n"
         "0 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)\n"
     )
