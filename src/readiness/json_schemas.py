@@ -15,7 +15,8 @@ from pydantic.json_schema import models_json_schema
 
 SchemaName = Literal["profile", "criteria"]
 SCHEMA_NAMES: tuple[SchemaName, ...] = ("profile", "criteria")
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: the dialect the YAML language server (VS Code's YAML extension) implements."""
 
 JA: dict[str, str] = {
     # profile: models
@@ -217,6 +218,19 @@ def _join(en: str | None, ja: str) -> str:
     return f"{en.strip()}\n{ja}" if en else ja
 
 
+def _draft7(node: Any) -> Any:
+    """Pydantic writes 2020-12, where ``$ref`` may have siblings; draft 7 ignores them, so the
+    reference moves into ``allOf`` and descriptions and defaults beside it still count."""
+    if isinstance(node, list):
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _draft7(value) for key, value in node.items()}
+    if "$ref" in out and len(out) > 1:
+        out["allOf"] = [{"$ref": out.pop("$ref")}]
+    return out
+
+
 def render(name: SchemaName) -> str:
     """The schema as the text committed under ``schemas/`` (stable key order, UTF-8)."""
-    return json.dumps(schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(_draft7(schema(name)), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
