@@ -119,3 +119,14 @@ def test_ishinomaki_strategy_fit() -> None:
         "rx-people": ("network", "sme-sustainability"),
         "reconstruction": ("network", "sme-sustainability", "brand"),
     }
+
+
+def test_bundled_files_are_named_by_bureau_and_one_is_current_per_bureau() -> None:
+    from readiness.bundled import bundled_ids
+
+    sets = bundled_criteria()
+    assert sorted(c.id for c in sets) == bundled_ids()
+    for c in sets:
+        assert c.id.startswith(f"{c.bureau}-"), "current_for_bureau finds sets by file name"
+    bureaus = {c.bureau for c in sets}
+    assert all(sum(c.current for c in sets if c.bureau == b) == 1 for b in bureaus)
