@@ -25,7 +25,7 @@ COMMANDS = {
         "readiness",
         "assess",
         str(ROOT / "examples" / "ishinomaki.yaml"),
-    ],  # fmt: skip
+    ],
 }
 
 
