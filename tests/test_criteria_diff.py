@@ -473,3 +473,27 @@ def test_reversing_a_diff_swaps_additions_and_removals(chosen: list[int]) -> Non
         swap = {"added": "removed", "removed": "added"}
         kinds_b = sorted(swap.get(c.kind, c.kind) for c in getattr(backward, where))
         assert kinds_f == kinds_b
+
+
+def test_wording_diff_of_the_partners_condition() -> None:
+    diff = diff_criteria(bundled("kyushu-2019"), bundled("tohoku-2022"))
+    partners = next(s for s in diff.sections if s.id == "partners")
+    official = next(f for f in partners.changes if f.field == "official")
+    assert wording_diff(str(official.old), str(official.new)) == [
+        ("same", "自治体以外の地元関係機関"),
+        ("removed", "への協力の拡がりが期待でき"),
+        (
+            "added",
+            "(商工団体、産業支援センター、金融機関、大学など)を巻き込んだ取組を想定してい",
+        ),
+        ("same", "ること"),
+    ]
+
+
+def test_wording_diff_ignores_character_width() -> None:
+    assert wording_diff("分野（特に商工分野）での課題", "分野(特に商工分野)における課題") == [
+        ("same", "分野(特に商工分野)"),
+        ("removed", "での"),
+        ("added", "における"),
+        ("same", "課題"),
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -268,22 +269,44 @@ def _meta_fields(c: Criteria) -> Fields:
 Segment = tuple[Literal["same", "removed", "added"], str]
 
 
+def _width_free(text: str) -> list[str]:
+    return [unicodedata.normalize("NFKC", c) for c in text]
+
+
 def wording_diff(old: str, new: str) -> list[Segment]:
     """The characters kept, removed and added from ``old`` to ``new`` (for Japanese wording).
 
-    Texts sharing less than half their characters are shown as one removal and one addition:
-    a character-level diff of unrelated sentences is harder to read than the two sentences.
+    Characters are compared in NFKC form, so full-width ``（`` and half-width ``(`` count as the
+    same character (kept text is shown as ``new`` has it).  A single kept character between two
+    changes is folded into them, and texts with no common run of ``_MIN_RUN`` characters are
+    shown as one removal and one addition: scattered one-character matches are harder to read
+    than the two sentences.
     """
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    if matcher.ratio() < 0.5:
+    matcher = difflib.SequenceMatcher(None, _width_free(old), _width_free(new), autojunk=False)
+    longest = max((b.size for b in matcher.get_matching_blocks()), default=0)
+    if longest < _MIN_RUN and old != new:
         return [("removed", old), ("added", new)]
+    removed, added, out = "", "", []
+    opcodes = matcher.get_opcodes()
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        inside = 0 < index < len(opcodes) - 1
+        if op == "equal" and not (inside and i2 - i1 < 2):
+            out += _flush(removed, added)
+            removed, added = "", ""
+            out.append(("same", new[j1:j2]))
+        else:
+            removed += old[i1:i2]
+            added += new[j1:j2]
+    return out + _flush(removed, added)
+
+
+_MIN_RUN = 4
+
+
+def _flush(removed: str, added: str) -> list[Segment]:
     out: list[Segment] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(("same", old[i1:i2]))
-            continue
-        if i2 > i1:
-            out.append(("removed", old[i1:i2]))
-        if j2 > j1:
-            out.append(("added", new[j1:j2]))
+    if removed:
+        out.append(("removed", removed))
+    if added:
+        out.append(("added", added))
     return out

@@ -67,11 +67,18 @@ def _from_to(old: str, new: str) -> str:
     return old if old == new else f"{old} → {new}"
 
 
-def _movers(t: TownImpact, lang: Lang) -> str:
-    parts = [f"{safe_line(d.id)} {signed(d.delta)}" for d in t.drivers]
+_MOST_DRIVERS = 5
+
+
+def _movers(t: TownImpact, lang: Lang) -> Text:
+    line = Text(f"  {_town_name(t, lang)}: ")
+    parts = [f"{safe_line(d.id)} {signed(d.delta)}" for d in t.drivers[:_MOST_DRIVERS]]
+    if len(t.drivers) > _MOST_DRIVERS:
+        parts.append(w("more", lang).format(n=len(t.drivers) - _MOST_DRIVERS))
     if abs(t.reweighted) >= 0.005:
         parts.append(f"{w('reweighted', lang)} {signed(t.reweighted)}")
-    return "\n".join(parts) or "—"
+    line.append(", ".join(parts))
+    return line
 
 
 def _impact(impact: Impact, lang: Lang) -> list[RenderableType]:
@@ -84,12 +91,11 @@ def _impact(impact: Impact, lang: Lang) -> list[RenderableType]:
     counts.append(f"{w('up', lang)} {s.score_up}, {w('down', lang)} {s.score_down}, ")
     counts.append(f"{w('same', lang)} {s.score_same}   ({w('towns', lang)}: {s.towns})")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(w("town", lang), overflow="fold", ratio=2)
+    table.add_column(w("town", lang), overflow="fold")
     table.add_column(w("score", lang), justify="right", no_wrap=True)
     table.add_column(w("delta", lang), justify="right", no_wrap=True)
-    table.add_column(w("band", lang), overflow="fold", ratio=2)
+    table.add_column(w("band", lang), overflow="fold")
     table.add_column(w("rank", lang), no_wrap=True)
-    table.add_column(w("moved_by", lang), overflow="fold", ratio=3)
     for t in impact.towns:
         band = _from_to(t.before.band.label.get(lang), t.after.band.label.get(lang))
         table.add_row(
@@ -98,9 +104,12 @@ def _impact(impact: Impact, lang: Lang) -> list[RenderableType]:
             signed(t.delta),
             Text(band + _ARROW[t.band_move], style=_MOVE_STYLE[t.band_move]),
             _from_to(str(t.rank_before), str(t.rank_after)),
-            _movers(t, lang),
         )
-    return [Text(w("impact", lang), style="bold"), counts, table]
+    moved = [_movers(t, lang) for t in impact.towns if t.drivers or t.score_changed]
+    out: list[RenderableType] = [Text(w("impact", lang), style="bold"), counts, table]
+    if moved:
+        out += [Text(w("moved_by", lang), style="bold"), *moved]
+    return out
 
 
 def render(diff: CriteriaDiff, impact: Impact | None, lang: Lang) -> RenderableType:

@@ -37,6 +37,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rank": ("順位", "Rank"),
     "moved_by": ("変化の要因", "Moved by"),
     "reweighted": ("配点の再配分", "reweighting"),
+    "more": ("ほか{n}件", "{n} more"),
     "none": ("なし", "none"),
     "yes": ("はい", "yes"),
     "no": ("いいえ", "no"),
