@@ -147,7 +147,7 @@ def _match(
     new: Sequence[T],
     ident: Callable[[T], str],
     fields: Callable[[T, bool], Fields],
-    extra: Callable[[T, bool], dict[str, Any]] | None = None,
+    extra: Callable[[T], dict[str, Any]],
 ) -> list[ItemChange]:
     """Items of the new order first (changed, renamed, added), then the removed ones.
 
@@ -157,7 +157,6 @@ def _match(
     old_by_id = {ident(o): o for o in old}
     new_ids = {ident(n) for n in new}
     removed = [o for o in old if ident(o) not in new_ids]
-    extra = extra or (lambda item, is_new: {})
     out: list[ItemChange] = []
     renamed_from: set[str] = set()
     for item in new:
@@ -167,7 +166,7 @@ def _match(
             before = fields(old_by_id[key], False)
             changes = _changes(before, after)
             if changes:
-                out.append(ItemChange("changed", key, changes=changes, **extra(item, True)))
+                out.append(ItemChange("changed", key, changes=changes, **extra(item)))
             continue
         twin = next(
             (o for o in removed if ident(o) not in renamed_from and fields(o, False) == after),
@@ -175,15 +174,15 @@ def _match(
         )
         if twin is not None:
             renamed_from.add(ident(twin))
-            out.append(ItemChange("renamed", key, old_id=ident(twin), **extra(item, True)))
+            out.append(ItemChange("renamed", key, old_id=ident(twin), **extra(item)))
         else:
             shown = tuple(FieldChange(k, None, v) for k, v in _shown(after).items())
-            out.append(ItemChange("added", key, changes=shown, **extra(item, True)))
+            out.append(ItemChange("added", key, changes=shown, **extra(item)))
     for item in removed:
         if ident(item) in renamed_from:
             continue
         shown = tuple(FieldChange(k, v, None) for k, v in _shown(fields(item, False)).items())
-        out.append(ItemChange("removed", ident(item), changes=shown, **extra(item, False)))
+        out.append(ItemChange("removed", ident(item), changes=shown, **extra(item)))
     return out
 
 
@@ -203,7 +202,7 @@ def diff_criteria(old: Criteria, new: Criteria) -> CriteriaDiff:
         new.sections,
         lambda s: s.id,
         lambda s, _: _section_fields(s),
-        lambda s, _: {"label": _text(s.label)},
+        lambda s: {"label": _text(s.label)},
     )
     # A criterion's section is compared through section renames, so renaming a section does not
     # make every criterion in it look moved.
@@ -219,21 +218,21 @@ def diff_criteria(old: Criteria, new: Criteria) -> CriteriaDiff:
         new.all_criteria(),
         lambda p: p[1].id,
         criterion_fields,
-        lambda p, _: {"section": p[0].id, "label": _text(p[1].label)},
+        lambda p: {"section": p[0].id, "label": _text(p[1].label)},
     )
     strategies = _match(
         old.strategies,
         new.strategies,
         lambda s: s.id,
         lambda s, _: _strategy_fields(s),
-        lambda s, _: {"label": _text(s.label)},
+        lambda s: {"label": _text(s.label)},
     )
     bands = _match(
         old.bands,
         new.bands,
         lambda b: b.id,
         lambda b, _: _band_fields(b),
-        lambda b, _: {"label": _text(b.label)},
+        lambda b: {"label": _text(b.label)},
     )
     old_sources = [_source_text(s) for s in old.sources]
     new_sources = [_source_text(s) for s in new.sources]
