@@ -93,7 +93,7 @@ A failing example:
 
 
 def test_explain_a_criterion(run_cli: RunCli) -> None:
-    result = run_cli("explain", "will.staff", "--lang", "en")
+    result = run_cli("explain", "will.staff", "-c", "tohoku-2022", "--lang", "en")
     assert (result.exit_code, result.stdout, result.stderr) == (0, EXPLAIN_STAFF, "")
 
 
