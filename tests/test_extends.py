@@ -246,3 +246,16 @@ def test_removing_any_criteria_leaves_exactly_the_rest(tmp_path: Path, removed: 
     assert [c.id for _, c in child.all_criteria()] == [i for i in parent_ids if i not in removed]
     result = assess(child, load_profile(EXAMPLES / "ishinomaki.yaml"))
     assert 0 <= result.score <= 100
+
+
+def test_diff_shows_what_an_extension_changes(run_cli: RunCli, tmp_path: Path) -> None:
+    child = write(
+        tmp_path,
+        "child.yaml",
+        HEAD + "sections: [{id: will, weight: 40}]\nremove: {criteria: [will.review]}\n",
+    )
+    result = run_cli("diff", "tohoku-2022", str(child))
+    assert result.exit_code == 0
+    assert "  changed will — 1. Will as an organisation, and a structure\n" in result.stdout
+    assert "    weight: 25 → 40\n" in result.stdout
+    assert "  removed will.review (in will) — " in result.stdout
