@@ -10,7 +10,8 @@ from pydantic import TypeAdapter
 
 from readiness.bundled import bundled, bundled_criteria, bundled_ids
 from readiness.check_examples import as_profile, examples_for
-from readiness.checks import Check
+from readiness.checks import CHECK_KINDS, Check
+from readiness.criteria_explain import kind_doc, kind_summary
 from readiness.loading import load_criteria, load_criteria_text
 from tests.conftest import RunCli
 
@@ -54,6 +55,12 @@ def test_every_bundled_criterion_has_a_true_passing_and_failing_example(
     criteria_id: str, criterion: Any
 ) -> None:
     assert_examples_are_true(criterion.check)
+
+
+@pytest.mark.parametrize("kind", CHECK_KINDS)
+def test_every_check_kind_has_a_summary_in_both_languages(kind: str) -> None:
+    assert kind_summary(kind, "en") == kind_doc(kind).splitlines()[0]
+    assert kind_summary(kind, "ja")
 
 
 @pytest.mark.parametrize("check", EXTRA_CHECKS, ids=lambda c: str(c)[:60])
@@ -104,6 +111,7 @@ def test_explain_in_japanese(run_cli: RunCli) -> None:
     assert lines[0] == "partners.in-initiative  関係機関が具体的な取組に参加"
     assert "配点: 3点（この条件の9点中）、総合点100点のうち6.7点分" in lines
     assert "  partners のうち、initiatives が記載されているものが 1 件以上" in lines
+    assert "  [count] where をすべて満たす要素が min 個以上" in lines
     assert "推奨: 各関係機関がどの取組に参加するかを明記してください。" in lines
     assert lines.index("充足する例:") < lines.index("充足しない例:")
 

@@ -230,10 +230,11 @@ def _sample(shape: Shape, index: int = 0) -> Any:
 
 
 def _sample_model(model: type[BaseModel], index: int) -> Facts:
+    """The required fields; for a record with none, its first field (``{}`` reads oddly)."""
+    fields = list(model.model_fields.items())
+    required = [(n, f) for n, f in fields if f.is_required()] or fields[:1]
     out: Facts = {}
-    for name, field in model.model_fields.items():
-        if not field.is_required():
-            continue
+    for name, field in required:
         if model.__name__ == "ProgrammeUse" and name == "programme":
             from readiness.programmes import catalogue
 

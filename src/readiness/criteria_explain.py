@@ -131,6 +131,15 @@ def kind_doc(kind: str) -> str:
     return inspect.cleandoc(CHECK_KINDS[kind].__doc__ or "").replace("``", "")
 
 
+def kind_summary(kind: str, lang: Lang) -> str:
+    """One line on what a check kind tests: the docstring's first, or its Japanese version."""
+    if lang == "ja":
+        from readiness.json_schemas import JA
+
+        return JA[CHECK_KINDS[kind].__name__]
+    return kind_doc(kind).splitlines()[0]
+
+
 def kinds_used(check: Any) -> list[str]:
     kinds = [str(check.kind)]
     for sub in getattr(check, "checks", []):
@@ -195,9 +204,7 @@ def explain_lines(found: Found, lang: Lang) -> list[str]:
     lines += [f"{w('source')}: {_source(src)}" for src in c.sources]
     lines.append(f"{w('checked')}:")
     lines += describe_check(x.check, lang, "  ")
-    for kind in kinds_used(x.check):
-        doc = kind_doc(kind).splitlines()
-        lines.append(f"  [{kind}] {doc[0] if doc else ''}")
+    lines += [f"  [{kind}] {kind_summary(kind, lang)}" for kind in kinds_used(x.check)]
     lines.append(f"{w('recommendation')}: {x.recommendation.get(lang)}")
     lines += example_lines(examples_for(x.check), lang)
     return lines
