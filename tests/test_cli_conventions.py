@@ -8,11 +8,13 @@ import sys
 from typing import Any
 
 import pytest
+import typer
+import typer.main
 from typer.testing import CliRunner
 
 from readiness.bundled import bundled_ids
 from readiness.cli import app
-from readiness.cli_reference import cli_reference, root_command, visible_params, walk
+from readiness.cli_reference import cli_reference, missing_help, root_command, walk
 from readiness.options import default_lang
 from tests.conftest import EXAMPLES, ROOT, RunCli
 
@@ -48,9 +50,26 @@ def test_the_reference_names_every_command() -> None:
     ("name", "command"), COMMANDS + HIDDEN, ids=[n for n, _ in COMMANDS + HIDDEN]
 )
 def test_every_command_and_parameter_has_help(name: str, command: Any) -> None:
-    assert (command.help or "").strip(), f"{name} has no help text"
-    for param in visible_params(command):
-        assert (param.help or "").strip(), f"{name}: {param.name} has no help text"
+    assert missing_help(command, name) == []
+
+
+def test_the_help_check_catches_what_is_missing() -> None:
+    demo = typer.Typer()
+
+    @demo.command()
+    def bare(town: str, verbose: bool = False) -> None:
+        pass
+
+    @demo.command()
+    def other() -> None:
+        """Documented."""
+
+    command = typer.main.get_command(demo).commands["bare"]
+    assert missing_help(command, "demo bare") == [
+        "demo bare has no help text",
+        "demo bare: town has no help text",
+        "demo bare: verbose has no help text",
+    ]
 
 
 def test_show_completion_prints_a_shell_script() -> None:

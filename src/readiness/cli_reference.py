@@ -42,6 +42,17 @@ def visible_params(command: Any) -> list[Any]:
     return [p for p in command.params if p.name != "help" and not getattr(p, "hidden", False)]
 
 
+def missing_help(command: Any, name: str) -> list[str]:
+    """What lacks help text in ``command`` itself: the command, or any of its parameters."""
+    missing = [] if (command.help or "").strip() else [f"{name} has no help text"]
+    missing += [
+        f"{name}: {p.name} has no help text"
+        for p in visible_params(command)
+        if not (p.help or "").strip()
+    ]
+    return missing
+
+
 def cli_reference() -> str:
     out = [HEADER]
     for name, command in walk(root_command()):
