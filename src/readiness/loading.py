@@ -49,6 +49,10 @@ def profile_from_document(doc: YamlDocument) -> Profile:
 
 def criteria_from_document(doc: YamlDocument) -> Criteria:
     _refuse_other_kind(doc, "a criteria file", "format", "a profile", "schema_version")
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from readiness.criteria_extends import resolve_extension
+
+        return resolve_extension(doc)
     return validate_document(doc, Criteria, criteria_problems)
 
 

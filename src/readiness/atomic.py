@@ -1,0 +1,58 @@
+"""Write output files atomically: readers see the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from readiness.diagnostics import ReadinessError
+
+
+def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder.
+
+    With ``overwrite=False`` an existing file is never replaced, even one that appears while
+    writing: the final step is a hard link, which fails if the name is taken.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise ReadinessError.single(str(target), "bad-output", "the folder does not exist")
+    if not overwrite and target.exists():
+        raise ReadinessError.single(
+            str(target), "file-exists", "the file already exists; pass --force to replace it"
+        )
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, _mode_for(target))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise ReadinessError.single(
+                    str(target),
+                    "file-exists",
+                    "the file already exists; pass --force to replace it",
+                ) from None
+    except OSError as e:
+        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, or what a plain ``open(..., "w")`` would give (mkstemp: 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
