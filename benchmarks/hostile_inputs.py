@@ -147,8 +147,10 @@ def main() -> None:
         inputs.append(("billion laughs (9^10 values)", d / "laughs.yaml", False))
         (d / "deep.yaml").write_text("[" * 100_000)
         inputs.append(("100,000 '[' (deep nesting)", d / "deep.yaml", False))
-        (d / "big9.yaml").write_text(big_profile(9 * 1024 * 1024), encoding="utf-8")
-        inputs.append(("9 MiB valid profile (under the limit)", d / "big9.yaml", False))
+        (d / "big1.yaml").write_text(big_profile(1000 * 1024), encoding="utf-8")
+        inputs.append(("1000 KiB valid profile (at the limit)", d / "big1.yaml", False))
+        (d / "dups.yaml").write_text("k: v\n" * (1000 * 1024 // 5))
+        inputs.append(("1000 KiB of duplicate keys", d / "dups.yaml", False))
         (d / "big50.yaml").write_text(big_profile(50 * 1024 * 1024), encoding="utf-8")
         inputs.append(("50 MiB profile", d / "big50.yaml", False))
         if not args.skip_lifted:

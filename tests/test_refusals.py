@@ -110,7 +110,7 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
      ["case.yaml:7:14: alias-bomb aliases (*name) here expand to more than 1,000,000 values; "
       "write the values out, or use fewer aliases"], REFUSED),
     ("file over the size limit", too_large,
-     ["case.yaml: file-too-large is 10,485,761 bytes; the limit is 10,485,760 bytes (10 MiB), "
+     ["case.yaml: file-too-large is 1,048,577 bytes; the limit is 1,048,576 bytes (1 MiB), "
       "far more than any profile or criteria file needs"], REFUSED),
     ("block nesting past the limit", text(NESTED),
      ["case.yaml:64:127: too-deep nests deeper than 64 levels; profiles and criteria need far "

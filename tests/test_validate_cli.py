@@ -224,3 +224,22 @@ def test_assess_reports_never_carry_control_characters(
     assert escaped in result.stdout
     if fmt == "rich":  # markup in criteria text is shown as written, never interpreted
         assert "[link=http://x.example]x" in result.stdout
+
+
+def test_a_flood_of_problems_is_cut_at_a_thousand(here: Path, run_cli: RunCli) -> None:
+    (here / "flood.yaml").write_text(HEAD + "notes: x\n" * 1502)
+    result = run_cli("validate", "flood.yaml")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 2
+    assert len(lines) == 1000 + 3
+    assert lines[0] == (
+        "flood.yaml:8:1: duplicate-key duplicate key 'notes' (first at line 7, again at line 8); "
+        "remove one: YAML would silently keep only the last"
+    )
+    assert lines[999].startswith("flood.yaml:1007:1: duplicate-key ")
+    assert lines[1000:] == [
+        "flood.yaml: too-many-problems 501 more problems not shown; fix the ones above and check "
+        "again",
+        "flood.yaml: 1001 problems (profile)",
+        "1 file(s) checked, 1 with problems",
+    ]

@@ -22,8 +22,10 @@ from readiness.diagnostics import Diagnostic, ReadinessError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-"""Files larger than this are refused before parsing (10 MiB: a profile is a few kilobytes)."""
+MAX_FILE_BYTES = 1024 * 1024
+"""Files larger than this are refused before parsing (1 MiB: a profile or a criteria file is
+a few to a few tens of kilobytes).  Parsing time grows with the number of values, and 1 MiB of
+one-line values takes about a second, so the limit also bounds the time a file can cost."""
 MAX_DEPTH = 64
 """Deeper nesting is refused; real profiles and criteria nest fewer than ten levels."""
 MAX_EXPANDED_NODES = 1_000_000
@@ -191,7 +193,7 @@ def _too_large(name: str, size: int) -> ReadinessError:
     return ReadinessError.single(
         name,
         "file-too-large",
-        f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (10 MiB), "
+        f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB), "
         "far more than any profile or criteria file needs",
     )
 
