@@ -111,6 +111,15 @@ def test_depth_bound_on_nested_structures(text: str) -> None:
     assert true_depth(text) <= _depth_bound(text)
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_depth_bound_with_every_yaml_line_break(newline: str) -> None:
+    text = nested(MAX_DEPTH + 10).replace("\n", newline)
+    assert true_depth(text) == MAX_DEPTH + 10 <= _depth_bound(text)
+    error = error_of(lambda: parse(text, "deep.yaml"))
+    assert error is not None
+    assert [d.code for d in error.diagnostics] == ["too-deep"]
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_example_profiles_skip_the_depth_scan(path: Path) -> None:
     """Ordinary profiles are cheap: their bound is under the limit, so nothing walks them."""
