@@ -382,6 +382,7 @@ def _line_col(text: str, position: int) -> tuple[int, int]:
 # Block indicators at the start of a line; each block level starts at least one column to the
 # right of its parent, except a list that is a mapping's value, so columns bound block depth.
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-?:]|---)[ \t]+)*", re.MULTILINE)
+_OTHER_BREAK_CHARS = ("\r", "\x85", "\u2028", "\u2029")
 _OTHER_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 
 
@@ -389,7 +390,7 @@ def _depth_bound(text: str) -> int:
     """A cheap upper bound on how deep ``text`` nests (aliases aside: see _check_aliases)."""
     if not text:
         return 0
-    if _OTHER_BREAKS.search(text):  # YAML also breaks lines at these; the regex knows only \n
+    if any(c in text for c in _OTHER_BREAK_CHARS):  # YAML breaks lines at these too
         text = _OTHER_BREAKS.sub("\n", text)
     widest = max(map(len, _LINE_PREFIX.findall(text)))
     return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
