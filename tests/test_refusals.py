@@ -155,8 +155,8 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
      ["case.yaml:8:1: yaml-syntax invalid YAML: a tab here: YAML indents with spaces only; "
       "replace the tab with spaces"], REFUSED),
     ("a raw escape character", text(HEAD + "notes: red\x1b[31m\n"),
-     ["case.yaml:7:11: bad-character character U+001B is not allowed in YAML; delete it or "
-      'write it as an escape inside double quotes ("\\x1b")'], REFUSED),
+     ["case.yaml:7:11: bad-character character U+001B is not allowed in YAML; delete it, or "
+      'write it as \\x1b inside double quotes ("...")'], REFUSED),
     ("a list as a key", text(HEAD + "[a, b]: 1\n"),
      ["case.yaml:7:1: bad-key a key must be plain text, not a list or a mapping"], REFUSED),
     ("keys YAML reads as other types, at any depth", text(
@@ -244,3 +244,41 @@ def test_unreadable_file(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.Mo
     result = run_cli("validate", "case.yaml")
     assert result.exit_code == 2
     assert result.stdout.startswith("case.yaml: file-unreadable permission denied\n")
+
+
+PURE_PYTHON = """
+import sys, yaml
+del yaml.CSafeLoader  # as on a machine where PyYAML was built without libyaml
+from readiness.cli import main
+sys.argv = ["readiness", "validate", *sys.argv[1:]]
+main()
+"""
+
+
+def test_pure_python_loader_refuses_alike(tmp_path: Path) -> None:
+    """Without libyaml, every case is refused the same way (only libyaml's own nesting limit
+    stops the 100000 brackets at a different column)."""
+    names = []
+    for number, (_, setup, _expected, _kind) in enumerate(CASES):
+        directory = tmp_path / f"c{number:02d}"
+        directory.mkdir()
+        names.append(f"c{number:02d}/{setup(directory)}")
+    outputs = [
+        subprocess.run(
+            [sys.executable, *args, *names],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        for args in (["-m", "readiness", "validate"], ["-c", PURE_PYTHON])
+    ]
+    with_libyaml, pure = (o.stdout.splitlines() for o in outputs)
+    assert [o.returncode for o in outputs] == [2, 2]
+    assert len(with_libyaml) == len(pure)
+    differ = [(a, b) for a, b in zip(with_libyaml, pure, strict=True) if a != b]
+    deep = f"c{IDS.index('100000 brackets'):02d}/case.yaml"
+    message = "too-deep nests deeper than 64 levels; profiles and criteria need far fewer"
+    assert differ == [(f"{deep}:1:1001: {message}", f"{deep}:1:65: {message}")]

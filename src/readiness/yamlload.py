@@ -273,7 +273,10 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     With ``defer``, duplicate keys do not raise but go into ``problems``, so that a caller
     which validates the data next can report them together with what it finds.
     """
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # the pure-Python reader checks characters here
+    except yaml.reader.ReaderError as e:
+        raise _reader_error(e, source, text) from None
     loader.duplicates = []
     loader.bad_keys = []
     try:
@@ -288,19 +291,7 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     except yaml.MarkedYAMLError as e:
         raise _yaml_error(e, source, text) from None
     except yaml.reader.ReaderError as e:
-        position = e.position
-        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, not characters
-            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
-        line, column = _line_col(text, position)
-        char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
-        raise ReadinessError.single(
-            source,
-            "bad-character",
-            f"character {char} is not allowed in YAML; delete it or write it as an escape "
-            'inside double quotes ("\\x1b")',
-            line,
-            column,
-        ) from None
+        raise _reader_error(e, source, text) from None
     except yaml.YAMLError as e:
         raise ReadinessError.single(source, "yaml-syntax", str(e)) from None
     except RecursionError:  # only the pure-Python loader recurses, and _check_depth ran first
@@ -334,6 +325,23 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             mark.column + 1,
         )
     return YamlDocument(source=source, data=data, node=node, problems=duplicates)
+
+
+def _reader_error(e: yaml.reader.ReaderError, source: str, text: str) -> ReadinessError:
+    position = e.position
+    if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    line, column = _line_col(text, position)
+    code = ord(e.character) if isinstance(e.character, str) else e.character
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ReadinessError.single(
+        source,
+        "bad-character",
+        f"character U+{code:04X} is not allowed in YAML; delete it, or write it as {escape} "
+        'inside double quotes ("...")',
+        line,
+        column,
+    )
 
 
 def _kind_of(data: object) -> str:
