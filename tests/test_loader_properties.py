@@ -58,7 +58,13 @@ def load_both(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=200), YAMLISH))
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        YAMLISH,
+        st.text(st.characters(codec=None, categories=["Cs", "Cc", "Lo", "Zs"]), max_size=20),
+    )
+)
 def test_any_text_gives_a_result_or_readiness_error(text: str) -> None:
     load_both(text)
 

@@ -277,6 +277,11 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here
     except yaml.reader.ReaderError as e:
         raise _reader_error(e, source, text) from None
+    except UnicodeEncodeError as e:  # a lone surrogate, possible only in text given by API
+        line, column = _line_col(text, e.start)
+        raise ReadinessError.single(
+            source, "bad-character", "a lone surrogate (invalid Unicode text)", line, column
+        ) from None
     loader.duplicates = []
     loader.bad_keys = []
     try:
