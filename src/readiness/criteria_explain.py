@@ -19,7 +19,7 @@ from readiness.checks import CHECK_KINDS, AllOf, AnyOf, AtLeast, Count, IsTrue, 
 from readiness.criteria_model import Criteria, Criterion, Section
 from readiness.diagnostics import ReadinessError
 from readiness.fieldpaths import resolve
-from readiness.messages import Lang
+from readiness.messages import Lang, pick
 from readiness.profile import Profile
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -53,8 +53,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def word(key: str, lang: Lang) -> str:
-    ja, en = _WORDS[key]
-    return ja if lang == "ja" else en
+    return pick(_WORDS[key], lang)
 
 
 # --- checks in words -----------------------------------------------------------------------
