@@ -23,6 +23,8 @@ EXIT_CODES = [
     ([ISHINOMAKI, "--criteria", str(ROOT / "criteria" / "tohoku-2022.yaml")], 0),
     ([ISHINOMAKI, "--fail-under", "81"], 0),
     ([ISHINOMAKI, "--fail-under", "90"], 1),
+    ([ISHINOMAKI, "--fail-under", "150"], 2),
+    ([ISHINOMAKI, "--fail-under", "-1"], 2),
     ([ISHINOMAKI, "--require-band", "ready"], 0),
     ([NO_PARTNERS, "--require-band", "promising"], 0),
     ([NO_PARTNERS, "--require-band", "ready"], 1),

@@ -336,3 +336,15 @@ def test_criteria_list_shows_the_second_tohoku_set(run_cli: RunCli) -> None:
     assert ids == ["kyushu-2019", "tohoku-2019", "tohoku-2022"]
     tohoku_2019 = next(row for row in rows if row[0] == "tohoku-2019")
     assert tohoku_2019[1:4] == ["tohoku", "2019", "2019-04-01"]
+
+
+def test_rev_path_through_a_symlinked_folder(run_cli: RunCli, repo: Path) -> None:
+    # The project's own criteria/ is a symbolic link; git show does not follow links.
+    (repo / "real").mkdir()
+    (repo / "criteria.yaml").rename(repo / "real" / "criteria.yaml")
+    (repo / "linked").symlink_to("real")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "move behind a link")
+    result = run_cli("diff", "HEAD:linked/criteria.yaml", "linked/criteria.yaml", "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["empty"] is True

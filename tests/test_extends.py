@@ -259,3 +259,17 @@ def test_diff_shows_what_an_extension_changes(run_cli: RunCli, tmp_path: Path) -
     assert "  changed will — 1. Will as an organisation, and a structure\n" in result.stdout
     assert "    weight: 25 → 40\n" in result.stdout
     assert "  removed will.review (in will) — " in result.stdout
+
+
+def test_an_override_cannot_reorder_the_parents_bands(tmp_path: Path) -> None:
+    body = "bands:\n  - {id: ready, label: {ja: 準備完了, en: Ready}, min: 40}\n"
+    assert errors(tmp_path, body) == [
+        f"{tmp_path / 'child.yaml'}: bad-bands after merging with tohoku-2022: band "
+        "'promising' (min 45) must have a lower min than 'ready' above it (min 40)"
+    ]
+
+
+def test_a_new_band_takes_its_place_by_min(tmp_path: Path) -> None:
+    body = "bands:\n  - {id: excellent, label: {ja: 優良, en: Excellent}, min: 90}\n"
+    child = load(tmp_path, body)
+    assert [b.id for b in child.bands] == ["excellent", "ready", "promising", "not-yet"]  # type: ignore[attr-defined]

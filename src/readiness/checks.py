@@ -20,6 +20,9 @@ from readiness.fieldpaths import UNKNOWN_FACT, Loc, PathError, Shape, loc_of, re
 
 Status = Literal["met", "unmet", "unknown"]
 
+STRATEGY_FIELD = "initiatives.serves"
+"""The one profile field whose values are the criteria's own strategy ids."""
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -191,7 +194,7 @@ def _value_problems(
     path: str, shape: Shape, values: Sequence[object], strategies: frozenset[str]
 ) -> list[str]:
     allowed: frozenset[object] = shape.literals
-    if path.endswith("serves"):
+    if path == STRATEGY_FIELD:
         allowed = frozenset(strategies)
         if not allowed:
             return [f"field {path!r} names strategies, but the file defines none"]

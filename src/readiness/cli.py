@@ -91,7 +91,13 @@ def assess(
     ] = AssessFormat.rich,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", help="Exit 1 if the score is below N (0-100).", metavar="N"),
+        typer.Option(
+            "--fail-under",
+            help="Exit 1 if the score is below N (0-100).",
+            metavar="N",
+            min=0,
+            max=100,
+        ),
     ] = None,
     require_band: Annotated[
         Optional[str],  # noqa: UP045

@@ -89,7 +89,8 @@ class CriteriaExtension(_Model):
     strategies: list[StrategyPatch] = Field(default_factory=list)
     sections: list[SectionPatch] = Field(default_factory=list)
     bands: list[BandPatch] = Field(
-        default_factory=list, description="Changed or new bands; all are re-sorted by min."
+        default_factory=list,
+        description="Changed or new bands; new ones take their place by min.",
     )
     remove: Removals = Field(default_factory=Removals)
     tests: list[CriteriaTest] = Field(default_factory=list)
@@ -176,8 +177,16 @@ def merge(parent: Criteria, extension: CriteriaExtension) -> tuple[dict[str, Any
     base["tests"] = patch.get("tests", [])
     _merge_by_id(base["strategies"], patch.get("strategies", []))
     if patch.get("bands"):
+        parent_order = [b["id"] for b in base["bands"]]
         _merge_by_id(base["bands"], patch["bands"])
-        base["bands"].sort(key=lambda b: -float(b.get("min", 0)))
+        by_min = sorted(base["bands"], key=lambda b: -float(b.get("min", 0)))
+        # New bands find their place by min; but an override must not reorder the parent's
+        # bands (that would change what "top band" means): keep the order, and the lint
+        # reports the inversion at the band's line.
+        if [b["id"] for b in by_min if b["id"] in parent_order] == [
+            i for i in parent_order if any(b["id"] == i for b in by_min)
+        ]:
+            base["bands"] = by_min
     for section in patch.get("sections", []):
         existing = _find(base["sections"], section["id"])
         if existing is None:

@@ -86,6 +86,12 @@ class Period(_Model):
     start: dt.date | None = None
     end: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Period:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
 
 class ScoreRange(_Model):
     min: Annotated[float, Field(ge=0, le=100)] = 0

@@ -60,7 +60,25 @@ def git_show(rev: str, path: str, *, encoding: str | None = None) -> str:
         )
     shown = _git("show", where)
     if shown.returncode != 0:
+        # git does not follow symbolic links inside a revision (``criteria/`` here is one):
+        # try the path the link leads to in the working tree.
+        real = _real_path(path)
+        if real is not None:
+            shown = _git("show", f"{rev}:{real}")
+    if shown.returncode != 0:
         raise ReadinessError.single(
             where, "not-in-revision", f"no file {path!r} in revision {rev!r}"
         )
     return decode(shown.stdout, where, encoding)
+
+
+def _real_path(path: str) -> str | None:
+    """``path`` (from the top of the repository) with symbolic links resolved, if that differs."""
+    top = _git("rev-parse", "--show-toplevel")
+    if top.returncode != 0 or path.startswith("./"):
+        return None
+    root = Path(top.stdout.decode().strip())
+    real = (root / path).resolve()
+    if not real.is_relative_to(root.resolve()) or real == (root / path).absolute():
+        return None
+    return real.relative_to(root.resolve()).as_posix()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel
@@ -28,7 +28,6 @@ class Shape:
     literals: frozenset[object] = frozenset()
     model: type[BaseModel] | None = None
     item: Shape | None = None
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def is_list(self) -> bool:
@@ -84,7 +83,7 @@ def resolve(model: type[BaseModel], path: str, within: str = "the profile") -> S
     parts = path.split(".")
     walked: list[str] = []
     shape: Shape | None = None
-    for part in parts:
+    for depth, part in enumerate(parts, 1):
         fields = current.model_fields
         if part not in fields:
             where = ".".join(walked) or within
@@ -93,7 +92,7 @@ def resolve(model: type[BaseModel], path: str, within: str = "the profile") -> S
             raise PathError(f"no field {part!r} in {where}{hint}")
         shape = shape_of(fields[part].annotation)
         walked.append(part)
-        if part is not parts[-1]:
+        if depth < len(parts):
             if shape.model is None:
                 raise PathError(f"{'.'.join(walked)!r} has no fields inside it")
             current = shape.model

@@ -15,10 +15,20 @@ from readiness.yamlload import YamlDocument
 
 # Arms of ``OrUnknown`` unions appear in pydantic locations under these tags.
 _UNION_TAGS = frozenset({"value", "unknown"})
+# A criteria check is a union tagged by its ``kind``; pydantic puts the tag after ``check``
+# (or after the index in a ``checks`` list).
+_CHECK_TAGS = frozenset({"present", "is_true", "at_least", "one_of", "count", "all", "any"})
 
 
 def clean_loc(loc: Sequence[str | int]) -> Loc:
-    return tuple(p for p in loc if p not in _UNION_TAGS)
+    out: list[str | int] = []
+    for part in loc:
+        if part in _UNION_TAGS:
+            continue
+        if part in _CHECK_TAGS and out and (out[-1] == "check" or isinstance(out[-1], int)):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def dotted(loc: Sequence[str | int]) -> str:
@@ -87,20 +97,36 @@ def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) 
     if kind == "extra_forbidden":
         name = str(loc[-1])
         parent = model_at(model, loc[:-1])
-        close = difflib.get_close_matches(name, list(parent.model_fields) if parent else [], n=1)
+        fields = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(_half_width(name), fields, n=1)
         hint = f": did you mean {close[0]!r}?" if close else ""
         where = f" in {dotted(loc[:-1])}" if len(loc) > 1 else ""
-        return "unknown-field", f"unknown field {name!r}{where}{hint}"
+        return "unknown-field", f"unknown field {name!r}{where}{hint}{_full_width_hint(name)}"
     if kind == "missing":
         return "missing-field", f"missing required field {path!r}: add it"
     if kind == "literal_error":
-        return "bad-value", _not_allowed(path, value, str(ctx.get("expected", "")), or_unknown)
+        expected = str(ctx.get("expected", ""))
+        if isinstance(value, str) and expected == value:  # e.g. schema_version: "1"
+            return "bad-type", f"{path}: write {value} without quotes, as a number"
+        return "bad-value", _not_allowed(path, value, expected, or_unknown)
     if kind == "string_type":
-        return "bad-type", f"{path}: expected text, {_yaml_surprise(value, raw)}"
+        octal = raw is not None and _is_octal(raw)  # the octal message already explains it
+        code = path.endswith("code") and not octal
+        hint = " (codes keep their leading zeros only when quoted)" if code else ""
+        return "bad-type", f"{path}: expected text, {_yaml_surprise(value, raw)}{hint}"
     if kind.startswith(("date", "datetime")):
         return "bad-date", f"{path}: expected a date like 2024-04-01{or_unknown}, got {shown}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "bad-type", f"{path}: expected a mapping of fields{or_unknown}, got {shown}"
+        hint = _full_width_hint(value) if isinstance(value, str) else ""
+        return "bad-type", f"{path}: expected a mapping of fields{or_unknown}, got {shown}{hint}"
+    if kind == "union_tag_invalid":
+        tag, expected = str(ctx.get("tag", "")), str(ctx.get("expected_tags", ""))
+        choices = [c.strip().strip("'") for c in expected.split(",")]
+        close = difflib.get_close_matches(tag, choices, n=1)
+        hint = f": did you mean {close[0]!r}?" if close else ""
+        return "bad-value", f"{path}: unknown kind {tag!r}{hint} (choose from {expected})"
+    if kind == "union_tag_not_found":
+        return "missing-field", f"{path}: missing 'kind': say which kind of check this is"
     if kind == "list_type":
         return "bad-type", f"{path}: expected a list{or_unknown}, got {shown}"
     if kind in ("bool_parsing", "bool_type"):
@@ -121,8 +147,8 @@ def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) 
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), f"does not match {ctx.get('pattern')}")
         return "bad-value", f"{path}: {shown} {hint}"
-    if kind == "union_tag_invalid":
-        return "bad-type", f"{path}: unexpected value {shown}"
+    if kind == "value_error":  # raised by our own validators: the message is already plain
+        return "bad-value", f"{path}: {ctx.get('error', err['msg'])}"
     msg = str(err["msg"])
     return "bad-value", f"{path}: {msg[0].lower()}{msg[1:]}"
 
@@ -175,12 +201,27 @@ def _yaml_surprise(value: object, raw: str | None) -> str:
             f"but YAML reads {written} as the number {value} (a leading 0 makes it octal): "
             f"put it in quotes, {quoted}"
         )
-    if isinstance(value, (int, float)):
-        return (
-            f"but YAML reads {written} as the number {value!r}: put it in quotes, {quoted} "
-            "(codes keep their leading zeros only when quoted)"
-        )
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"but YAML reads {written} as the number {value!r}: put it in quotes, {quoted}"
     return f"got {_show(value)}"
+
+
+# Characters a Japanese input method types where YAML needs their half-width forms.
+_FULL_WIDTH = {"\u3000": " ", "：": ":", "－": "-", "＿": "_"}
+
+
+def _half_width(text: str) -> str:
+    for wide, narrow in _FULL_WIDTH.items():
+        text = text.replace(wide, narrow)
+    return text.strip()
+
+
+def _full_width_hint(text: str) -> str:
+    found = [w for w in _FULL_WIDTH if w in text]
+    if not found:
+        return ""
+    names = ", ".join("a full-width space" if w == "\u3000" else f"full-width {w!r}" for w in found)
+    return f" ({names}: type these in half-width, as YAML needs)"
 
 
 def _is_octal(raw: str) -> bool:
