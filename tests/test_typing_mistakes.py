@@ -22,6 +22,14 @@ PROFILE_CASES = [
     ("full-width space", HEAD + "will:\n\u3000lead_department: 産業部\n",
      "t.yaml:5:1: unknown-field unknown field '\\u3000lead_department' (a full-width space: "
      "type these in half-width, as YAML needs)"),
+    ("placeholder word", HEAD + "will:\n  lead_department: 未定\n",
+     "t.yaml:5:20: bad-value will.lead_department: '未定' is a placeholder, which would count "
+     "as a stated fact: write unknown if it is not known yet, or leave the field out if there "
+     "is none"),
+    ("placeholder in a list", HEAD + "issues:\n  - {id: a, title: A, evidence: [N/A]}\n",
+     "t.yaml:5:34: bad-value issues[0].evidence[0]: 'N/A' is a placeholder, which would count "
+     "as a stated fact: write unknown if it is not known yet, or leave the field out if there "
+     "is none"),
     ("number where text", HEAD + "issues:\n  - {id: a, title: 2024}\n",
      "t.yaml:5:20: bad-type issues[0].title: expected text, but YAML reads '2024' as the "
      "number 2024: put it in quotes, '2024'"),
@@ -62,3 +70,11 @@ def test_criteria_typing_mistakes(text: str, expected: str) -> None:
     with pytest.raises(ReadinessError) as caught:
         load_criteria_text(text, "c.yaml")
     assert [str(d) for d in caught.value.diagnostics] == [expected]
+
+
+@pytest.mark.parametrize("word", ["unknown", "Unknown", "UNKNOWN", " unknown "])
+def test_unknown_in_any_case(word: str) -> None:
+    profile = load_profile_text(
+        HEAD + f"will:\n  annual_review: '{word}'\n  lead_department: '{word}'\n", "t.yaml"
+    )
+    assert (profile.will.annual_review, profile.will.lead_department) == ("unknown", "unknown")

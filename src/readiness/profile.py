@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
 
 SCHEMA_VERSION = 1
 
@@ -20,8 +29,35 @@ UNKNOWN: Unknown = "unknown"
 T = TypeVar("T")
 
 
+def _is_unknown(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() == UNKNOWN
+
+
 def _value_or_unknown(value: Any) -> str:
-    return "unknown" if value == UNKNOWN else "value"
+    return "unknown" if _is_unknown(value) else "value"
+
+
+def _fold_unknown(value: Any) -> Any:
+    return UNKNOWN if _is_unknown(value) else value
+
+
+# Words people type for "not known" or "none"; each would otherwise count as a stated fact.
+_PLACEHOLDERS = frozenset(
+    {"未定", "不明", "不詳", "なし", "無し", "該当なし", "未記入", "未入力", "tbd", "tba", "n/a",
+     "na", "none", "-", "--", "ー", "―", "?", "？"}
+)  # fmt: skip
+
+
+def _plain_text(value: str) -> str:
+    folded = value.strip().lower()
+    if folded == UNKNOWN:
+        return UNKNOWN
+    if folded in _PLACEHOLDERS:
+        raise ValueError(
+            f"{value!r} is a placeholder, which would count as a stated fact: write unknown "
+            "if it is not known yet, or leave the field out if there is none"
+        )
+    return value
 
 
 if TYPE_CHECKING:
@@ -37,13 +73,20 @@ else:
 
         def __class_getitem__(cls, tp: Any) -> Any:
             return Annotated[
-                Union[Annotated[tp, Tag("value")], Annotated[Unknown, Tag("unknown")]],  # noqa: UP007
+                Union[  # noqa: UP007
+                    Annotated[tp, Tag("value")],
+                    Annotated[Unknown, BeforeValidator(_fold_unknown), Tag("unknown")],
+                ],
                 Discriminator(_value_or_unknown),
             ]
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    AfterValidator(_plain_text),
+]
 Bureau = Literal[
     "hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu", "okinawa"
 ]
