@@ -1,0 +1,167 @@
+"""``readiness batch PATH...``: score many profiles, rank the towns, write CI reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from readiness.atomic import write_atomic
+from readiness.batch import (
+    BatchResult,
+    CriteriaChooser,
+    FileResult,
+    Gate,
+    collect,
+    expand_paths,
+    score_files,
+)
+from readiness.criteria_model import Criteria
+from readiness.diagnostics import ReadinessError
+from readiness.errors_cli import EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, EXIT_OK, print_error
+from readiness.messages import Lang
+from readiness.options import LangChoice, resolve_lang
+from readiness.reporters.batch import registry
+
+STDOUT = "-"
+POSITION_FORMATS = frozenset({"sarif", "github"})
+"""Formats that point at lines in the profiles: only these make the batch look positions up."""
+
+
+def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
+    """``FORMAT=PATH`` pairs, checked before any file is scored."""
+    outputs = []
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not path:
+            raise ReadinessError.single(
+                "--output", "bad-output", f"{spec!r}: expected FORMAT=PATH, e.g. junit=report.xml"
+            )
+        try:
+            registry.get(name)
+        except registry.UnknownFormatError as e:
+            raise ReadinessError.single("--output", "bad-output", str(e)) from None
+        if path != STDOUT and not Path(path).parent.resolve().is_dir():
+            raise ReadinessError.single(path, "bad-output", "its directory does not exist")
+        outputs.append((name, path))
+    return outputs
+
+
+def fixed_criteria(ref: str | None, encoding: str | None) -> Criteria | None:
+    if ref is None:
+        return None
+    from readiness.bundled import bundled, bundled_path
+    from readiness.loading import load_criteria
+
+    if bundled_path(ref) is not None:
+        return bundled(ref)
+    if "/" in ref or "." in ref:
+        return load_criteria(ref, encoding=encoding)
+    return bundled(ref)  # raises the "no bundled criteria" error listing the known ids
+
+
+def check_band(require_band: str | None, fixed: Criteria | None) -> None:
+    """Refuse a band that no criteria set in use defines (a usage error, before scoring)."""
+    if require_band is None:
+        return
+    from readiness.bundled import bundled_criteria
+
+    sets = [fixed] if fixed is not None else [c for c in bundled_criteria() if c.current]
+    if not any(require_band in {b.id for b in c.bands} for c in sets):
+        known = sorted({b.id for c in sets for b in c.bands})
+        raise ReadinessError.single(
+            "--require-band",
+            "unknown-band",
+            f"{require_band!r} is not a band of {', '.join(c.id for c in sets)}; "
+            f"choose from {', '.join(known)}",
+        )
+
+
+def annotations_wanted(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    """A progress bar on stderr, only when stderr is a terminal and the batch is not tiny."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal or total < 20:
+        yield from results
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("scoring", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+def run(
+    paths: list[str],
+    *,
+    criteria_ref: str | None = None,
+    lang: LangChoice | None = None,
+    outputs: list[str] | None = None,
+    fail_under: float | None = None,
+    require_band: str | None = None,
+    annotations: bool | None = None,
+    jobs: int = 1,
+    encoding: str | None = None,
+) -> int:
+    language = resolve_lang(lang)
+    wanted = parse_outputs(outputs or [])
+    fixed = fixed_criteria(criteria_ref, encoding)
+    check_band(require_band, fixed)
+    gate = Gate(fail_under, require_band)
+    annotate = annotations_wanted(annotations)
+    positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
+
+    files, missing = expand_paths(paths)
+    if jobs > 1 and len(files) > 1:
+        from readiness.batch_pool import score_files_parallel
+
+        stream: Iterator[FileResult] = score_files_parallel(
+            files, jobs, fixed, gate, encoding=encoding, positions=positions
+        )
+    else:
+        stream = score_files(
+            files, CriteriaChooser(fixed), gate, encoding=encoding, positions=positions
+        )
+    result = collect([*missing, *_progress(stream, len(files))], gate)
+
+    for failed in result.failed:
+        print_error(ReadinessError(failed.diagnostics))
+    report(result, language, wanted, annotate)
+    if result.failed:
+        return EXIT_BAD_INPUT
+    if result.gate_failures:
+        print(
+            f"readiness: {result.gate_failures} of {len(result.ranked)} towns are below the gate",
+            file=sys.stderr,
+        )
+        return EXIT_BELOW_THRESHOLD
+    return EXIT_OK
+
+
+def report(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool) -> None:
+    """Render every report first, then write each atomically: all or nothing per file."""
+    rendered = [(path, registry.get(name)(result, lang)) for name, path in wanted]
+    to_stdout = [text for path, text in rendered if path == STDOUT]
+    if not to_stdout:
+        from readiness.reporters.batch.table import print_batch
+        from readiness.reporters.console import make_console
+
+        print_batch(make_console(), result, lang)
+    if annotate and not any(name == "github" and path == STDOUT for name, path in wanted):
+        to_stdout.append(registry.get("github")(result, lang))
+    for text in to_stdout:
+        sys.stdout.write(text)
+    sys.stdout.flush()
+    for path, text in rendered:
+        if path != STDOUT:
+            write_atomic(path, text.encode("utf-8"))
