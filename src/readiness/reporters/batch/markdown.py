@@ -59,7 +59,7 @@ def render(result: BatchResult, lang: Lang) -> str:
                 f"### {r.rank}. {md(town(e, lang))} ({score(e.score)}, {e.band.label.get(lang)})"
             )
             lines.append("")
-            lines.append(f"`{md(e.path)}`")
+            lines.append(md(e.path))
             lines.append("")
             for failure in e.failures:
                 lines.append(f"- ❌ {md(failure)}")
@@ -72,6 +72,6 @@ def render(result: BatchResult, lang: Lang) -> str:
         lines += [f"## {t('bad_files', lang)}", ""]
         for f in result.failed:
             for d in f.diagnostics:
-                lines.append(f"- `{md(str(d))}`")
+                lines.append(f"- {md(str(d))}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
