@@ -70,7 +70,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
             ["--criteria", "nope"],
             2,
             "nope: unknown-criteria no bundled criteria with this id; "
-            "known: kyushu-2019, tohoku-2022\n",
+            "known: kyushu-2019, tohoku-2019, tohoku-2022\n",
         ),
     ],
 )

@@ -90,6 +90,8 @@ class Assessment:
     gates_passed: bool
     sections: tuple[SectionResult, ...]
     criteria: tuple[CriterionResult, ...]
+    strategy_label: Text
+    """What the criteria call their strategies (候補テーマ, 重点戦略, ...)."""
     strategy_fit: tuple[StrategyFit, ...]
     unmatched_strategies: tuple[str, ...]
     """Strategy ids named by the profile's initiatives that these criteria do not define."""

@@ -44,7 +44,9 @@ def bundled_criteria() -> list[Criteria]:
 
 
 def current_for_bureau(bureau: str) -> Criteria | None:
-    current = [c for c in bundled_criteria() if c.bureau == bureau and c.current]
+    # Bundled files are named ``<bureau>-<version>.yaml``: read only this bureau's.
+    own = (bundled(i) for i in bundled_ids() if i.startswith(f"{bureau}-"))
+    current = sorted((c for c in own if c.bureau == bureau and c.current), key=lambda c: c.version)
     return current[-1] if current else None
 
 

@@ -105,6 +105,61 @@ def assess(
     )
 
 
+class DiffFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    band_change = "band-change"
+    score_change = "score-change"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="Old criteria: bundled id, file, or REV:path (git).")],
+    new: Annotated[str, typer.Argument(help="New criteria: bundled id, file, or REV:path (git).")],
+    profiles: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--profiles",
+            "-p",
+            help="A profile, or a directory of them, to score under both; repeat for more.",
+            metavar="PATH",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="rich (terminal), json or markdown.")
+    ] = DiffFormat.rich,
+    fail_on: Annotated[
+        Optional[FailOn],  # noqa: UP045
+        typer.Option("--fail-on", help="Exit 1 if any town's band or score changes (for CI)."),
+    ] = None,
+    lang: LangOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Show what changed in meaning between two criteria sets, and which towns move and why.
+
+    Exit codes: 0 compared; 1 --fail-on triggered; 2 bad input or usage.
+    """
+    from readiness.commands import diff as command
+
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                old,
+                new,
+                profiles=profiles,
+                output_format=output_format.value,
+                fail_on=fail_on.value if fail_on is not None else None,
+                lang=lang,
+                encoding=encoding,
+            )
+        )
+    )
+
+
 @app.command()
 def batch(
     paths: Annotated[

@@ -32,7 +32,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "status_met": ("充足", "met"),
     "status_unknown": ("不明", "unknown"),
     "status_unmet": ("未充足", "unmet"),
-    "strategy_fit": ("重点戦略との適合", "Strategy fit"),
     "top_band": ("最上位の判定です。", "This is the top band."),
     "unmatched": ("評価基準にない戦略ID", "strategy ids these criteria do not define"),
     "unknown_note": (

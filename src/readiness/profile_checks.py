@@ -56,7 +56,7 @@ def _identity(profile: Profile) -> list[Problem]:
             Problem((*at, "name"), "name-mismatch",
                     f"code {m.code} is {known.name} ({known.prefecture}), not {m.name}")
         )  # fmt: skip
-    elif known.prefecture != m.prefecture:
+    elif known.prefecture != m.prefecture and expected_bureau is not None:
         problems.append(
             Problem((*at, "prefecture"), "name-mismatch",
                     f"{known.name} (code {m.code}) is in {known.prefecture}, not {m.prefecture}")

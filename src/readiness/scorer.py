@@ -83,6 +83,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         gates_passed=gates_passed,
         sections=tuple(sections),
         criteria=tuple(results),
+        strategy_label=criteria.strategy_label,
         strategy_fit=_strategy_fit(criteria, profile),
         unmatched_strategies=_unmatched(criteria, profile),
         next_band=_next_band(criteria.bands, band_index, score, sections, results),

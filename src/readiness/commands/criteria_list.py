@@ -10,12 +10,15 @@ from readiness.reporters.console import make_console
 
 
 def run() -> int:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("id", "bureau", "version", "period", "current", "source"):
-        table.add_column(column, overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption="* the bureau's current set")
+    table.add_column("id", no_wrap=True)
+    table.add_column("bureau", no_wrap=True)
+    table.add_column("version", no_wrap=True)
+    table.add_column("period", no_wrap=True)
+    table.add_column("source", overflow="fold")
     for c in bundled_criteria():
         period = f"{c.period.start or '…'} – {c.period.end or '…'}"
         source = f"{c.sources[0].publisher} {c.sources[0].date}"
-        table.add_row(c.id, c.bureau, c.version, period, "yes" if c.current else "", source)
+        table.add_row(f"{c.id} *" if c.current else c.id, c.bureau, c.version, period, source)
     make_console().print(table)
     return 0

@@ -74,6 +74,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             }
             for c in a.criteria
         ],
+        "strategy_label": _text(a.strategy_label),
         "strategy_fit": [
             {"id": s.id, "label": _text(s.label), "initiatives": list(s.initiatives)}
             for s in a.strategy_fit

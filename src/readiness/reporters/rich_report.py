@@ -72,7 +72,7 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
 
 
 def strategy_lines(a: Assessment, lang: Lang) -> Text:
-    out = Text(t("strategy_fit", lang), style="bold")
+    out = Text(a.strategy_label.get(lang), style="bold")
     for fit in a.strategy_fit:
         out.append("\n  ")
         out.append("✓ " if fit.initiatives else "· ", style="green" if fit.initiatives else "dim")

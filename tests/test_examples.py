@@ -1,0 +1,132 @@
+"""The bundled examples: real towns land in the top band, fictional towns show their gap first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readiness import assess, bundled_criteria, criteria_for_profile, load_criteria, load_profile
+from tests.conftest import EXAMPLES
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def test_there_are_examples() -> None:
+    assert len(EXAMPLE_FILES) >= 6
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_example_loads_and_assesses(path: Path) -> None:
+    profile = load_profile(path)
+    result = assess(criteria_for_profile(profile), profile)
+    assert 0 <= result.score <= 100
+    assert path.read_text("utf-8").startswith("# yaml-language-server: $schema=")
+
+
+@pytest.mark.parametrize("criteria", bundled_criteria(), ids=lambda c: c.id)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_example_under_every_bundled_set(path: Path, criteria: object) -> None:
+    from readiness.criteria_model import Criteria
+
+    assert isinstance(criteria, Criteria)
+    assert 0 <= assess(criteria, load_profile(path)).score <= 100
+
+
+REAL_TOWNS = [
+    # file, criteria, score (checked by hand from the criteria's points), band
+    ("koshi.yaml", "kyushu-2019", 76.96, "ready"),
+    ("ishinomaki.yaml", "tohoku-2022", 81.52, "ready"),
+]
+
+
+@pytest.mark.parametrize(("name", "criteria_id", "score", "band"), REAL_TOWNS)
+def test_real_towns_land_in_the_top_band(
+    name: str, criteria_id: str, score: float, band: str
+) -> None:
+    profile = load_profile(EXAMPLES / name)
+    criteria = criteria_for_profile(profile)
+    assert criteria.id == criteria_id
+    result = assess(criteria, profile)
+    assert round(result.score, 2) == score
+    assert (result.band.id, result.band_rank, result.gates_passed) == (band, 0, True)
+    assert result.next_band is None
+    assert not profile.fictional
+
+
+def test_koshi_score_by_hand() -> None:
+    # will 7/13 of 25, issues 9/9 of 25, partners 5/8 of 20, selection 8/10 of 20, themes 4/4 of 10
+    expected = 7 / 13 * 25 + 25 + 5 / 8 * 20 + 8 / 10 * 20 + 10
+    result = assess(load_criteria("kyushu-2019"), load_profile(EXAMPLES / "koshi.yaml"))
+    assert result.score == pytest.approx(expected)
+    assert [(s.id, s.earned, s.possible) for s in result.sections] == [
+        ("will", 7, 13),
+        ("issues", 9, 9),
+        ("partners", 5, 8),
+        ("selection", 8, 10),
+        ("themes", 4, 4),
+    ]
+
+
+FICTIONAL = [
+    # file, first gap, its section, band (each scores >= 70 but fails a gate)
+    ("fictional-no-partners.yaml", "partners.named-type", "partners", "promising"),
+    ("fictional-vague-issues.yaml", "issues.evidence", "issues", "promising"),
+    ("fictional-no-structure.yaml", "will.team", "will", "promising"),
+    ("fictional-off-strategy.yaml", "model.strategy-fit", "model", "promising"),
+]
+
+
+@pytest.mark.parametrize(("name", "first_gap", "section", "band"), FICTIONAL)
+def test_fictional_towns_show_their_gap_first(
+    name: str, first_gap: str, section: str, band: str
+) -> None:
+    profile = load_profile(EXAMPLES / name)
+    result = assess(criteria_for_profile(profile), profile)
+    assert profile.fictional
+    assert result.gaps[0].id == first_gap
+    assert result.gaps[0].section == section
+    assert result.band.id == band
+    failed = [s.id for s in result.sections if s.gate_passed is False]
+    assert failed == [section]
+    # the score alone would reach the top band: the failed gate holds the town back
+    assert result.score >= load_criteria(result.criteria_id).bands[0].min
+    assert result.next_band is not None
+    assert result.next_band.gates == (section,)
+    assert first_gap in result.next_band.gaps
+
+
+def test_off_strategy_town_names_what_nothing_serves() -> None:
+    result = assess(
+        load_criteria("tohoku-2022"), load_profile(EXAMPLES / "fictional-off-strategy.yaml")
+    )
+    assert result.unmatched_strategies == ("tourism-events",)
+    assert [s.id for s in result.unserved_strategies] == [
+        "rx-innovation",
+        "rx-dx",
+        "rx-sustainability",
+        "rx-people",
+        "reconstruction",
+    ]
+
+
+def test_ishinomaki_strategy_fit() -> None:
+    result = assess(load_criteria("tohoku-2022"), load_profile(EXAMPLES / "ishinomaki.yaml"))
+    assert {s.id: s.initiatives for s in result.strategy_fit} == {
+        "rx-innovation": ("energy",),
+        "rx-dx": (),
+        "rx-sustainability": ("energy",),
+        "rx-people": ("network", "sme-sustainability"),
+        "reconstruction": ("network", "sme-sustainability", "brand"),
+    }
+
+
+def test_bundled_files_are_named_by_bureau_and_one_is_current_per_bureau() -> None:
+    from readiness.bundled import bundled_ids
+
+    sets = bundled_criteria()
+    assert sorted(c.id for c in sets) == bundled_ids()
+    for c in sets:
+        assert c.id.startswith(f"{c.bureau}-"), "current_for_bureau finds sets by file name"
+    bureaus = {c.bureau for c in sets}
+    assert all(sum(c.current for c in sets if c.bureau == b) == 1 for b in bureaus)

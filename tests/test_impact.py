@@ -1,0 +1,135 @@
+"""Impact of a criteria change on the bundled example towns, with the figures worked by hand."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from readiness.bundled import bundled, bundled_criteria, current_for_bureau
+from readiness.criteria_diff import diff_criteria
+from readiness.impact import Impact, impact
+from readiness.loading import load_profile
+from readiness.scorer import assess
+from tests.conftest import EXAMPLES
+
+
+def _impact(old_id: str, new_id: str, *towns: str) -> Impact:
+    old, new = bundled(old_id), bundled(new_id)
+    profiles = [(t, load_profile(EXAMPLES / f"{t}.yaml")) for t in towns]
+    return impact(diff_criteria(old, new), old, new, profiles)
+
+
+def close(value: float, exact: Fraction) -> bool:
+    return abs(value - float(exact)) < 1e-9
+
+
+def test_koshi_and_ishinomaki_from_kyushu_2019_to_tohoku_2022() -> None:
+    result = _impact("kyushu-2019", "tohoku-2022", "koshi", "ishinomaki")
+    koshi, ishinomaki = result.towns
+    # Koshi under kyushu-2019 (weights 25/25/20/20/10 of 100):
+    #   will 7 of 13 points, issues 9/9, partners 5/8, selection 8/10, themes 4/4.
+    assert close(
+        koshi.before.score,
+        Fraction(25 * 7, 13) + 25 + Fraction(20 * 5, 8) + Fraction(20 * 8, 10) + 10,
+    )
+    # Under tohoku-2022 (weights 25/25/20/30): will 1/13 (annual review), issues 9/10,
+    # partners 0/9 (the sources name none), model 0/11 (its initiatives serve Kyushu's themes).
+    assert close(koshi.after.score, Fraction(25, 13) + Fraction(25 * 9, 10))
+    assert (koshi.before.band.id, koshi.after.band.id, koshi.band_move) == (
+        "ready",
+        "not-yet",
+        "down",
+    )
+    # Ishinomaki: kyushu-2019 gives will 4/13, issues 9/9, partners 6/8, selection 0, themes 1/4;
+    # tohoku-2022 gives will 7/13, issues 9/10, partners 7/9, model 11/11.
+    assert close(
+        ishinomaki.before.score, Fraction(25 * 4, 13) + 25 + Fraction(20 * 6, 8) + Fraction(10, 4)
+    )
+    assert close(
+        ishinomaki.after.score,
+        Fraction(25 * 7, 13) + Fraction(25 * 9, 10) + Fraction(20 * 7, 9) + 30,
+    )
+    assert (ishinomaki.before.band.id, ishinomaki.after.band.id) == ("promising", "ready")
+    assert ishinomaki.band_move == "up"
+    # Koshi ranked first before, Ishinomaki after.
+    assert (koshi.rank_before, koshi.rank_after) == (1, 2)
+    assert (ishinomaki.rank_before, ishinomaki.rank_after) == (2, 1)
+    summary = result.summary
+    assert (summary.band_up, summary.band_down, summary.band_same) == (1, 1, 0)
+    assert (summary.score_up, summary.score_down, summary.score_same) == (1, 1, 0)
+
+
+def test_drivers_name_the_changed_criteria_that_moved_a_town() -> None:
+    (ishinomaki,) = _impact("kyushu-2019", "tohoku-2022", "ishinomaki").towns
+    drivers = {d.id: (d.kind, d.before, d.after) for d in ishinomaki.drivers}
+    # The new model section is worth 30; strategy fit is 4 of its 11 points.
+    kind, before, after = drivers["model.strategy-fit"]
+    assert kind == "added"
+    assert before == 0
+    assert close(after, Fraction(30 * 4, 11))
+    # Kyushu's bureau-role criterion (1 of the themes' 4 points, weight 10) is gone.
+    kind, before, after = drivers["themes.bureau-role"]
+    assert (kind, after) == ("removed", 0)
+    assert close(before, Fraction(10, 4))
+    # will.team is met under both and changed its points (2 -> 3 of 13).
+    kind, before, after = drivers["will.team"]
+    assert kind == "changed"
+    assert close(before, Fraction(25 * 2, 13))
+    assert close(after, Fraction(25 * 3, 13))
+    # will.lead changed only its check and is met under both at 2 of 13: it did not move the town.
+    assert "will.lead" not in drivers
+    # Drivers and reweighting account for the whole move; largest first.
+    explained = sum(d.delta for d in ishinomaki.drivers) + ishinomaki.reweighted
+    assert abs(explained - ishinomaki.delta) < 1e-9
+    assert abs(ishinomaki.drivers[0].delta) == max(abs(d.delta) for d in ishinomaki.drivers)
+
+
+def test_drivers_and_reweighting_sum_to_the_move() -> None:
+    for t in _impact("kyushu-2019", "tohoku-2022", "koshi", "ishinomaki").towns:
+        assert abs(sum(d.delta for d in t.drivers) + t.reweighted - t.delta) < 1e-9
+
+
+def test_tohoku_strategies_of_2022_lift_the_towns_written_for_them() -> None:
+    towns = ("fictional-no-partners", "ishinomaki", "fictional-off-strategy")
+    result = _impact("tohoku-2019", "tohoku-2022", *towns)
+    minato, ishinomaki, aoba = result.towns
+    # Minato's initiatives serve rx-people and rx-dx: no 2019 pillar.  Under 2022 it gains the
+    # two strategy criteria of the model section: 4 + 2 of its 11 points, weight 30 of 100.
+    assert close(minato.delta, Fraction(30 * 6, 11))
+    assert [(d.id, d.kind) for d in minato.drivers] == [
+        ("model.strategy-fit", "changed"),
+        ("model.strategy-concrete", "changed"),
+    ]
+    assert close(minato.drivers[0].delta, Fraction(30 * 4, 11))
+    assert minato.reweighted == 0
+    assert minato.band_move == "same"  # a failing gate keeps it out of the top band either way
+    # Ishinomaki serves `reconstruction` under both: no move.  Aoba serves no strategy of either.
+    assert (ishinomaki.delta, ishinomaki.drivers, ishinomaki.after.band.id) == (0, (), "ready")
+    assert (aoba.delta, aoba.drivers) == (0, ())
+    # Ranks among the three: Aoba 83.6 and Ishinomaki 81.5 stay ahead of Minato, 63.6 then 80.0.
+    assert [(t.rank_before, t.rank_after) for t in result.towns] == [(3, 3), (2, 2), (1, 1)]
+
+
+def test_equal_scores_share_a_rank() -> None:
+    result = _impact("kyushu-2019", "kyushu-2019", "koshi", "koshi", "ishinomaki")
+    assert [t.rank_before for t in result.towns] == [1, 1, 3]
+    assert all(not t.score_changed and not t.band_changed for t in result.towns)
+
+
+@pytest.mark.parametrize(("town", "bureau"), [("koshi", "kyushu"), ("ishinomaki", "tohoku")])
+def test_the_real_towns_stay_in_the_top_band_under_their_current_sets(
+    town: str, bureau: str
+) -> None:
+    current = current_for_bureau(bureau)
+    assert current is not None
+    result = assess(current, load_profile(EXAMPLES / f"{town}.yaml"))
+    assert result.band_rank == 0
+
+
+def test_one_current_set_per_bureau() -> None:
+    sets = bundled_criteria()
+    currents = [c.bureau for c in sets if c.current]
+    assert sorted(currents) == sorted(set(currents))
+    assert {c.id for c in sets} >= {"kyushu-2019", "tohoku-2019", "tohoku-2022"}
+    assert current_for_bureau("tohoku") == bundled("tohoku-2022")

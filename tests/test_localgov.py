@@ -1,0 +1,85 @@
+"""Local government codes and the bundled municipality list, checked against shared data."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from readiness.localgov import (
+    BUREAU_PREFECTURES,
+    bureau_of,
+    check_digit,
+    code_is_valid,
+    find_by_name,
+    municipalities,
+)
+from tests.conftest import shared_path
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with shared_path("data", "localgovjp", name).open(encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def test_bundled_list_is_the_shared_list() -> None:
+    rows = _rows("localgovjp-utf8.csv")
+    assert len(rows) == len(municipalities()) == 1916
+    for row in rows:
+        m = municipalities()[row["lgcode"]]
+        assert (m.name, m.prefecture, m.kana) == (row["city"], row["pref"], row["citykana"])
+
+
+def test_every_listed_code_has_a_valid_check_digit() -> None:
+    codes = [row["lgcode"] for row in _rows("localgovjp-utf8.csv")]
+    assert all(code_is_valid(code) for code in codes)
+    assert all(int(c[5]) == check_digit(c[:5]) for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("code", "valid"),
+    [("042021", True), ("432164", True), ("042022", False), ("42021", False), ("04202a", False),
+     ("０４２０２１", False)],
+)  # fmt: skip
+def test_code_is_valid(code: str, valid: bool) -> None:
+    assert code_is_valid(code) is valid
+
+
+def test_every_prefecture_has_exactly_one_bureau() -> None:
+    prefectures = [row["pref"] for row in _rows("prefjp-utf8.csv")]
+    assert len(prefectures) == 47
+    assert sorted(p for ps in BUREAU_PREFECTURES.values() for p in ps) == sorted(prefectures)
+
+
+@pytest.mark.parametrize(
+    ("prefecture", "bureau"),
+    [("宮城県", "tohoku"), ("熊本県", "kyushu"), ("新潟県", "kanto"), ("福井県", "kinki"),
+     ("沖縄県", "okinawa"), ("北海道", "hokkaido"), ("宮城", None)],
+)  # fmt: skip
+def test_bureau_of(prefecture: str, bureau: str | None) -> None:
+    assert bureau_of(prefecture) == bureau
+
+
+def test_ambiguous_name() -> None:
+    assert [(m.code, m.prefecture) for m in find_by_name("府中市")] == [
+        ("132063", "東京都"),
+        ("342084", "広島県"),
+    ]
+
+
+REAL_PARTNERS = [
+    # DOMAIN.md, "Real partnerships": code, name, bureau
+    ("432164", "合志市", "kyushu"),
+    ("042021", "石巻市", "tohoku"),
+    ("024244", "東通村", "tohoku"),
+    ("152021", "長岡市", "kanto"),
+    ("202029", "松本市", "kanto"),
+    ("294268", "広陵町", "kinki"),
+    ("282154", "三木市", "kinki"),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "bureau"), REAL_PARTNERS)
+def test_real_partner_towns(code: str, name: str, bureau: str) -> None:
+    m = municipalities()[code]
+    assert (m.name, m.bureau) == (name, bureau)
