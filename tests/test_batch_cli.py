@@ -279,7 +279,7 @@ def test_write_atomic_keeps_the_old_file_when_the_rename_fails(
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
-        write_atomic(target, b"new")
+        write_atomic(target, "new")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xml"]
 
@@ -287,7 +287,7 @@ def test_write_atomic_keeps_the_old_file_when_the_rename_fails(
 def test_write_atomic_replaces_and_keeps_normal_permissions(tmp_path: Path) -> None:
     target = tmp_path / "report.xml"
     target.write_bytes(b"old")
-    write_atomic(target, b"new")
+    write_atomic(target, "new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from readiness.atomic import write_atomic
+from readiness.atomic import PendingFile
 from readiness.batch import (
     BatchResult,
     CriteriaChooser,
@@ -149,19 +149,27 @@ def run(
 
 
 def report(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool) -> None:
-    """Render every report first, then write each atomically: all or nothing per file."""
-    rendered = [(path, registry.get(name)(result, lang)) for name, path in wanted]
-    to_stdout = [text for path, text in rendered if path == STDOUT]
-    if not to_stdout:
-        from readiness.reporters.batch.table import print_batch
-        from readiness.reporters.console import make_console
+    """Write every report to a temporary file first, then rename them all: a run that fails
+    part-way leaves every earlier report untouched."""
+    to_stdout = [name for name, path in wanted if path == STDOUT]
+    if annotate and "github" not in to_stdout:
+        to_stdout.append("github")
+    pending: list[PendingFile] = []
+    try:
+        for name, path in wanted:
+            if path != STDOUT:
+                pending.append(PendingFile(path))
+                registry.get(name)(result, lang, pending[-1].file)
+        if not [name for name, path in wanted if path == STDOUT]:
+            from readiness.reporters.batch.table import write_table
 
-        print_batch(make_console(), result, lang)
-    if annotate and not any(name == "github" and path == STDOUT for name, path in wanted):
-        to_stdout.append(registry.get("github")(result, lang))
-    for text in to_stdout:
-        sys.stdout.write(text)
-    sys.stdout.flush()
-    for path, text in rendered:
-        if path != STDOUT:
-            write_atomic(path, text.encode("utf-8"))
+            write_table(sys.stdout, result, lang)
+        for name in to_stdout:
+            registry.get(name)(result, lang, sys.stdout)
+        sys.stdout.flush()
+    except BaseException:
+        for p in pending:
+            p.discard()
+        raise
+    for p in pending:
+        p.commit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
+from typing import TextIO
 
 from readiness.batch import BatchResult
 from readiness.messages import Lang
@@ -28,8 +28,7 @@ COLUMNS = (
 )
 
 
-def render(result: BatchResult, lang: Lang) -> str:
-    out = io.StringIO()
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -60,4 +59,3 @@ def render(result: BatchResult, lang: Lang) -> str:
         writer.writerow(
             ["", "", "", "", "", "", "", "", "", "false", "", "", "", f.path, str(first or "")]
         )
-    return out.getvalue()

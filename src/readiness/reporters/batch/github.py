@@ -7,6 +7,9 @@ add nothing, so a large batch does not drown the page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TextIO
+
 from readiness.batch import BatchResult
 from readiness.messages import Lang
 from readiness.reporters.batch.common import gap_location, gap_text, town
@@ -33,11 +36,15 @@ def command(
     return f"::{kind} {','.join(props)}::{_data(message)}"
 
 
-def render(result: BatchResult, lang: Lang) -> str:
-    lines = []
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    for line in lines(result, lang):
+        out.write(line + "\n")
+
+
+def lines(result: BatchResult, lang: Lang) -> Iterator[str]:
     for f in result.failed:
         for d in f.diagnostics:
-            lines.append(
+            yield (
                 command("error", d.message, file=d.file, line=d.line, col=d.column, title=d.code)
             )
     for r in result.ranked:
@@ -45,11 +52,8 @@ def render(result: BatchResult, lang: Lang) -> str:
         if e.passed:
             continue
         title = f"{town(e, lang)}: below the gate"
-        lines.append(
-            command("error", "; ".join(e.failures), file=e.path, line=1, col=None, title=title)
-        )
+        yield (command("error", "; ".join(e.failures), file=e.path, line=1, col=None, title=title))
         for gap in e.gaps:
             line, col = gap_location(e, gap)
             message = f"{gap_text(gap, lang)}: {gap.recommendation.get(lang)}"
-            lines.append(command("warning", message, file=e.path, line=line, col=col, title=gap.id))
-    return "".join(line + "\n" for line in lines)
+            yield command("warning", message, file=e.path, line=line, col=col, title=gap.id)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from readiness.batch import BatchResult, Failed, Ranked
 from readiness.messages import Lang
-from readiness.reporters.json_report import dumps
+from readiness.reporters.batch.jsontext import write_json
 
 BATCH_FORMAT = "readiness.batch"
 BATCH_VERSION = 1
@@ -90,11 +90,11 @@ def batch_to_dict(result: BatchResult) -> dict[str, Any]:
                 for criteria_id, band, n in result.band_counts()
             ],
         },
-        "towns": [_town(r) for r in result.ranked],
+        "towns": (_town(r) for r in result.ranked),
         "errors": [_error(f) for f in result.failed],
     }
 
 
-def render(result: BatchResult, lang: Lang) -> str:
-    """The same JSON in either language: it carries both."""
-    return dumps(batch_to_dict(result))
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    """The same JSON in either language (it carries both); one town per line."""
+    write_json(batch_to_dict(result), out, depth=2)

@@ -7,6 +7,7 @@ Ant schema (``JUnit.xsd``) that CI systems read.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
 from readiness.batch import BatchResult
 from readiness.messages import Lang
@@ -21,7 +22,7 @@ def x(text: str) -> str:
     return safe(text).translate(_XML_INVALID)
 
 
-def render(result: BatchResult, lang: Lang) -> str:
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     failures = result.gate_failures
     suite = ET.Element(
         "testsuite",
@@ -61,5 +62,6 @@ def render(result: BatchResult, lang: Lang) -> str:
     ET.SubElement(suite, "system-out")
     ET.SubElement(suite, "system-err")
     ET.indent(suite)
-    body = ET.tostring(suite, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    ET.ElementTree(suite).write(out, encoding="unicode")
+    out.write("\n")

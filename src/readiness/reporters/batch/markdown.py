@@ -7,6 +7,7 @@ so a town's name can never break the table or inject markup.
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 from readiness.batch import BatchResult
 from readiness.messages import Lang, t
@@ -20,7 +21,11 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render(result: BatchResult, lang: Lang) -> str:
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    out.write(text(result, lang))
+
+
+def text(result: BatchResult, lang: Lang) -> str:
     lines = [f"# {t('ranking', lang)}", ""]
     lines.append(
         f"{t('towns_scored', lang)}: {len(result.ranked)} · {t('files_bad', lang)}: "

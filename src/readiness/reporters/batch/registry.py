@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TextIO
 
 from readiness.batch import BatchResult
 from readiness.messages import Lang
 
-Render = Callable[[BatchResult, Lang], str]
+Render = Callable[[BatchResult, Lang, TextIO], None]
 
 FORMATS: dict[str, str] = {
     "json": "readiness.reporters.batch.json_report",
@@ -18,7 +19,7 @@ FORMATS: dict[str, str] = {
     "sarif": "readiness.reporters.batch.sarif",
     "github": "readiness.reporters.batch.github",
 }
-"""Format name -> module with ``render(result, lang) -> str``; imported only when used."""
+"""Format name -> module with ``render(result, lang, out)``; imported only when used."""
 
 
 class UnknownFormatError(ValueError):

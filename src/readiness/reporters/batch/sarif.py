@@ -7,15 +7,16 @@ the place of each problem.  Paths are relative to the working directory (``%SRCR
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from readiness import __version__
 from readiness.assessment import CriterionResult
 from readiness.batch import BatchResult, Failed, Scored
 from readiness.messages import Lang
 from readiness.reporters.batch.common import gap_location, gap_text, town
-from readiness.reporters.json_report import dumps
+from readiness.reporters.batch.jsontext import write_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -102,11 +103,6 @@ def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
 def sarif_log(result: BatchResult, lang: Lang) -> dict[str, Any]:
     rules = _rules(result, lang)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    for f in result.failed:
-        results += _error_results(f, index)
-    for r in result.ranked:
-        results += [_gap_result(r.entry, g, lang, index[g.id]) for g in r.entry.gaps]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -119,11 +115,20 @@ def sarif_log(result: BatchResult, lang: Lang) -> dict[str, Any]:
                         "rules": rules,
                     }
                 },
-                "results": results,
+                "results": _results(result, lang, index),
             }
         ],
     }
 
 
-def render(result: BatchResult, lang: Lang) -> str:
-    return dumps(sarif_log(result, lang))
+def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for f in result.failed:
+        yield from _error_results(f, index)
+    for r in result.ranked:
+        for gap in r.entry.gaps:
+            yield _gap_result(r.entry, gap, lang, index[gap.id])
+
+
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    """One result per line; results are written as they are made."""
+    write_json(sarif_log(result, lang), out, depth=5)
