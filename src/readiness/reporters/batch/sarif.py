@@ -131,4 +131,4 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     """One result per line; results are written as they are made."""
-    write_json(sarif_log(result, lang), out, depth=5)
+    write_json(sarif_log(result, lang), out, depth=4)
