@@ -32,19 +32,21 @@ def uri(path: str) -> str:
     return p.as_posix().replace("%", "%25").replace(" ", "%20")
 
 
-def _location(path: str, line: int | None, column: int | None) -> dict[str, Any]:
+def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": line or 1}
     if column:
         region["startColumn"] = column
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": file_uri, "uriBaseId": "%SRCROOT%"},
             "region": region,
         }
     }
 
 
-def _gap_result(e: Scored, gap: CriterionResult, lang: Lang, rule_index: int) -> dict[str, Any]:
+def _gap_result(
+    e: Scored, file_uri: str, gap: CriterionResult, lang: Lang, rule_index: int
+) -> dict[str, Any]:
     line, column = gap_location(e, gap)
     text = f"{town(e, lang)}: {gap_text(gap, lang)}. {gap.recommendation.get(lang)}"
     return {
@@ -52,7 +54,7 @@ def _gap_result(e: Scored, gap: CriterionResult, lang: Lang, rule_index: int) ->
         "ruleIndex": rule_index,
         "level": "note" if e.passed else "warning",
         "message": {"text": text},
-        "locations": [_location(e.path, line, column)],
+        "locations": [_location(file_uri, line, column)],
         "partialFingerprints": {"readinessGap/v1": f"{e.code}:{e.criteria_id}:{gap.id}"},
         "properties": {"status": gap.status, "adds": round(gap.adds, 2), "score": e.score},
     }
@@ -65,7 +67,7 @@ def _error_results(f: Failed, rule_index: dict[str, int]) -> list[dict[str, Any]
             "ruleIndex": rule_index[d.code],
             "level": "error",
             "message": {"text": d.message},
-            "locations": [_location(d.file, d.line, d.column)],
+            "locations": [_location(uri(d.file), d.line, d.column)],
         }
         for d in f.diagnostics
     ]
@@ -125,8 +127,9 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
     for f in result.failed:
         yield from _error_results(f, index)
     for r in result.ranked:
+        file_uri = uri(r.entry.path)
         for gap in r.entry.gaps:
-            yield _gap_result(r.entry, gap, lang, index[gap.id])
+            yield _gap_result(r.entry, file_uri, gap, lang, index[gap.id])
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
