@@ -160,3 +160,14 @@ def test_ranking_ignores_input_order_and_ties_share_a_rank(
 )
 def test_gate_requested(gate: Gate, requested: bool) -> None:
     assert gate.requested is requested
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_results_packed_for_worker_processes_unpack_equal(example: str) -> None:
+    from readiness.batch_pool import Unpacker, pack
+
+    result = score_file(str(EXAMPLES / example), CriteriaChooser(), Gate(70), positions=True)
+    assert isinstance(result, Scored)
+    back = Unpacker(None)(pack(result))
+    assert back == result
+    assert back.positions == result.positions

@@ -135,9 +135,11 @@ def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
     assert error.type == "yaml-syntax"
 
 
-def test_sarif_is_valid_and_points_at_profile_lines(tmp_path: Path, run_cli: RunCli) -> None:
+def test_sarif_is_valid_and_points_at_profile_lines(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_tree(tmp_path / "towns")
-    os.chdir(tmp_path)  # SARIF paths are relative to the working directory
+    monkeypatch.chdir(tmp_path)  # SARIF paths are relative to the working directory
     run_cli("batch", "towns", *outputs(tmp_path, "sarif"))
     log = json.loads((tmp_path / "sarif").read_text(encoding="utf-8"))
     schema = json.loads(shared_path("data", "sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -208,9 +210,20 @@ def test_github_annotations_by_default_in_actions(tmp_path: Path, run_cli: RunCl
     assert "::" not in run_cli("batch", str(root)).stdout
 
 
-def test_output_to_stdout_replaces_the_table(run_cli: RunCli) -> None:
-    result = run_cli("batch", str(EXAMPLES), "--output", "json=-")
+def test_output_to_stdout_replaces_the_table_and_default_annotations(run_cli: RunCli) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--output", "json=-", env={"GITHUB_ACTIONS": "true"})
     assert json.loads(result.stdout)["format"] == "readiness.batch"
+
+
+def test_sarif_uri_outside_the_working_directory_is_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readiness.reporters.batch.sarif import uri
+
+    monkeypatch.chdir(tmp_path)
+    assert uri("towns/a b%.yaml") == "towns/a%20b%25.yaml"
+    assert uri(str(tmp_path / "x.yaml")) == "x.yaml"
+    assert uri("/elsewhere/x.yaml") == "file:///elsewhere/x.yaml"
 
 
 def test_jobs_give_the_same_reports(tmp_path: Path, run_cli: RunCli) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import EXAMPLES, ROOT, RunCli
@@ -35,7 +35,7 @@ def test_the_workflow_runs_the_batch_and_publishes_every_report() -> None:
 
 
 def test_the_workflow_batch_command_works(
-    tmp_path: Path, run_cli: RunCli, monkeypatch: object
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     steps = workflow()["jobs"]["score"]["steps"]  # type: ignore[index]
     script = next(s["run"] for s in steps if "readiness batch" in s.get("run", ""))
@@ -43,12 +43,8 @@ def test_the_workflow_batch_command_works(
     args = shlex.split(line)[1:]
     shutil.copytree(EXAMPLES, tmp_path / "profiles")
     (tmp_path / "reports").mkdir()
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = run_cli(*args)
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(*args)
     assert result.exit_code == 0, result.stderr
     reports = sorted(p.name for p in (tmp_path / "reports").iterdir())
     assert reports == ["junit.xml", "ranking.csv", "readiness.sarif", "results.json", "summary.md"]

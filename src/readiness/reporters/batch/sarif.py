@@ -38,7 +38,9 @@ def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, 
         region["startColumn"] = column
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": file_uri, "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": file_uri}
+            if file_uri.startswith("file:")
+            else {"uri": file_uri, "uriBaseId": "%SRCROOT%"},
             "region": region,
         }
     }
