@@ -109,6 +109,7 @@ def _score(
     jobs: int,
     fixed: Criteria | None,
     gate: Gate,
+    *,
     encoding: str | None,
     positions: bool,
 ) -> Iterator[FileResult]:
@@ -163,7 +164,10 @@ def run(
 
     files, missing = expand_paths(paths)
     with fewer_collections():
-        result = collect([*missing, *_score(files, jobs, fixed, gate, encoding, positions)], gate)
+        result = collect(
+            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
+            gate,
+        )
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))
