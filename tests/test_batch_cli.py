@@ -309,3 +309,19 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize(("terminal", "total", "drawn"), [(True, 25, True), (False, 25, False),
+                                                          (True, 5, False)])  # fmt: skip
+def test_progress_bar_only_on_a_terminal_for_long_batches(
+    terminal: bool, total: int, drawn: bool
+) -> None:
+    from rich.console import Console
+
+    from readiness.commands.batch import progress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=terminal, width=80)
+    items = [object() for _ in range(total)]
+    assert list(progress(iter(items), total, console)) == items  # type: ignore[arg-type]
+    assert ("scoring" in screen.getvalue()) is drawn

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.atomic import PendingFile
 from readiness.batch import (
@@ -26,9 +27,14 @@ from readiness.messages import Lang
 from readiness.options import LangChoice, resolve_lang
 from readiness.reporters.batch import registry
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 STDOUT = "-"
 POSITION_FORMATS = frozenset({"sarif", "github"})
 """Formats that point at lines in the profiles: only these make the batch look positions up."""
+PROGRESS_FROM = 20
+"""Batches of fewer files finish before a progress bar would help."""
 
 
 def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
@@ -87,20 +93,22 @@ def annotations_wanted(flag: bool | None, stdout_taken: bool) -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true" and not stdout_taken
 
 
-def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+def progress(
+    results: Iterator[FileResult], total: int, console: Console | None = None
+) -> Iterator[FileResult]:
     """A progress bar on stderr, only when stderr is a terminal and the batch is not tiny."""
     from rich.console import Console
 
-    console = Console(stderr=True)
-    if not console.is_terminal or total < 20:
+    console = console or Console(stderr=True)
+    if not console.is_terminal or total < PROGRESS_FROM:
         yield from results
         return
     from rich.progress import Progress
 
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("scoring", total=total)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
         for result in results:
-            progress.advance(task)
+            bar.advance(task)
             yield result
 
 
@@ -123,7 +131,7 @@ def _score(
         stream = score_files(
             files, CriteriaChooser(fixed), gate, encoding=encoding, positions=positions
         )
-    return _progress(stream, len(files))
+    return progress(stream, len(files))
 
 
 @contextmanager
