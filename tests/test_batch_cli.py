@@ -67,6 +67,11 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
             "--output: bad-output 'junit': expected FORMAT=PATH, e.g. junit=report.xml\n",
         ),
         (
+            ["--output", "junit=/nonexistent/dir/junit.xml"],
+            2,
+            "/nonexistent/dir/junit.xml: bad-output its directory does not exist\n",
+        ),
+        (
             ["--criteria", "nope"],
             2,
             "nope: unknown-criteria no bundled criteria with this id; "
