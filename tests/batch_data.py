@@ -19,7 +19,7 @@ BAD_FILES: dict[str, tuple[str, str]] = {
     ),
     "syntax.yaml": (
         "schema_version: 1\nas_of: [2024\n",
-        "syntax.yaml:3:1: yaml-syntax did not find expected ',' or ']' "
+        "syntax.yaml:3:1: yaml-syntax invalid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence)",
     ),
     "hokkaido.yml": (

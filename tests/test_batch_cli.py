@@ -15,7 +15,8 @@ import pytest
 import xmlschema
 from junitparser import Error, Failure, JUnitXml, TestSuite
 
-from readiness.atomic import write_atomic
+from readiness.atomic import PendingFile
+from readiness.diagnostics import ReadinessError
 from readiness.reporters.batch.markdown import md
 from tests.batch_data import BAD_FILES, make_tree
 from tests.conftest import EXAMPLES, ROOT, RunCli, shared_path
@@ -181,7 +182,7 @@ def test_csv_reads_back_with_bom(tmp_path: Path, run_cli: RunCli) -> None:
     errors = [r for r in rows if r["error"]]
     assert len(errors) == 4
     assert errors[-1]["error"].endswith(
-        "syntax.yaml:3:1: yaml-syntax did not find expected ',' or ']' "
+        "syntax.yaml:3:1: yaml-syntax invalid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence)"
     )
 
@@ -286,34 +287,37 @@ def test_a_failing_report_writes_no_report(
     assert not (tmp_path / "sarif").exists()
 
 
-def test_write_atomic_keeps_the_old_file_when_the_rename_fails(
+def test_pending_file_keeps_the_old_file_until_commit_and_on_a_failed_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "report.xml"
     target.write_bytes(b"old")
+    pending = PendingFile(target)
+    pending.file.write("new")
+    assert target.read_bytes() == b"old"
 
     def fail(src: str, dst: object) -> None:
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
-        write_atomic(target, "new")
+    with pytest.raises(ReadinessError) as caught:
+        pending.commit()
+    assert [str(d) for d in caught.value.diagnostics] == [
+        f"{target}: write-failed No space left on device"
+    ]
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xml"]
 
 
-def test_write_atomic_replaces_and_keeps_normal_permissions(tmp_path: Path) -> None:
+def test_pending_file_commit_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
     target = tmp_path / "report.xml"
     target.write_bytes(b"old")
-    write_atomic(target, "new")
-    assert target.read_bytes() == b"new"
-    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    target.chmod(0o640)
+    pending = PendingFile(target)
+    pending.file.write("new\r\n")
+    pending.commit()
+    assert target.read_bytes() == b"new\r\n"
+    assert target.stat().st_mode & 0o777 == 0o640
 
 
 @pytest.mark.parametrize(("terminal", "total", "drawn"), [(True, 25, True), (False, 25, False),

@@ -67,7 +67,7 @@ BAD_INPUT = [
     (
         "yaml syntax",
         "schema_version: 1\nmunicipality: [1\n",
-        "{path}:3:1: yaml-syntax did not find expected ',' or ']' "
+        "{path}:3:1: yaml-syntax invalid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence)\n",
     ),
     (
@@ -79,9 +79,8 @@ BAD_INPUT = [
         "unquoted code",
         "schema_version: 1\nas_of: 2024-04-01\n"
         "municipality: {name: 石巻市, code: 042021, prefecture: 宮城県}\n",
-        "{path}:3:33: bad-type municipality.code: expected text, but YAML read this as the "
-        "number 17425: put it in quotes (codes keep their leading zeros only when quoted, "
-        "e.g. '042021')\n",
+        "{path}:3:33: bad-type municipality.code: expected text, but YAML reads '042021' as "
+        "the number 17425 (a leading 0 makes it octal): put it in quotes, '042021'\n",
     ),
     (
         "wrong check digit",

@@ -52,19 +52,19 @@ PROBLEMS = [
      "noshoko-renkei, sogyo-shien"),
     ("yes read as boolean",
      _yaml("will:\n  lead_department: no\n"),
-     "test.yaml:5:20: bad-type will.lead_department: expected text, but YAML read this as "
-     "false (yes/no/on/off/true/false are booleans): put the text in quotes"),
+     "test.yaml:5:20: bad-type will.lead_department: expected text, but YAML reads 'no' as "
+     "false (yes/no/on/off/true/false are yes-or-no values): put the text in quotes, 'no'"),
     ("bad enum",
      _yaml("will:\n  top_commitment: boss\n"),
      "test.yaml:5:19: bad-value will.top_commitment: 'boss' is not allowed; expected "
-     "'mayor', 'deputy_mayor', 'department_head', 'section_head' or 'none'"),
+     "'mayor', 'deputy_mayor', 'department_head', 'section_head' or 'none' (or `unknown`)"),
     ("bad date",
      "schema_version: 1\nas_of: April 2024\n"
      "municipality: {name: 石巻市, code: '042021', prefecture: 宮城県}\n",
      "test.yaml:2:8: bad-date as_of: expected a date like 2024-04-01, got 'April 2024'"),
     ("missing field",
      "schema_version: 1\nmunicipality: {name: 石巻市, code: '042021', prefecture: 宮城県}\n",
-     "test.yaml:1:1: missing-field missing required field 'as_of'"),
+     "test.yaml:1:1: missing-field missing required field 'as_of': add it"),
 ]  # fmt: skip
 
 

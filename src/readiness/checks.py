@@ -212,7 +212,12 @@ def _value_problems(
 class Predicate(BaseModel):
     """A test on one field of a list item; exactly one option is given."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        json_schema_extra={"minProperties": 1, "maxProperties": 1},
+    )
 
     present: Literal[True] | None = None
     equals: str | int | float | bool | None = None
@@ -296,7 +301,12 @@ class Count(_Check):
 
 
 class AllOf(_Check):
-    """Every listed check is met."""
+    """Every listed check is met.
+
+    PASS  ``{kind: all, checks: [{kind: present, field: will.lead_department},
+          {kind: present, field: will.team}]}`` with both a lead department and a team
+    FAIL  the same with a lead department but no team
+    """
 
     kind: Literal["all"]
     checks: list[Check] = Field(min_length=1)
@@ -316,7 +326,12 @@ class AllOf(_Check):
 
 
 class AnyOf(_Check):
-    """At least one listed check is met."""
+    """At least one listed check is met.
+
+    PASS  ``{kind: any, checks: [{kind: present, field: will.lead_department},
+          {kind: present, field: will.contact}]}`` with a contact but no lead department
+    FAIL  the same with neither
+    """
 
     kind: Literal["any"]
     checks: list[Check] = Field(min_length=1)

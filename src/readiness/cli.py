@@ -6,6 +6,8 @@ pydantic or read a criteria file.
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -21,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    add_completion=True,
 )
 criteria_app = typer.Typer(help="List and show the bundled criteria sets.", no_args_is_help=True)
 app.add_typer(criteria_app, name="criteria")
@@ -45,6 +48,15 @@ EncodingOption = Annotated[
 ]
 
 
+def complete_criteria(incomplete: str) -> list[str]:
+    """Bundled criteria ids for shell completion (read from the folder: nothing heavy loads)."""
+    from importlib.resources import files
+
+    folder = files("readiness").joinpath("criteria")
+    ids = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return [i for i in ids if i.startswith(incomplete)]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"readiness {__version__}")
@@ -67,7 +79,10 @@ def assess(
     criteria: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--criteria", "-c", help="Bundled criteria id or file; default: the bureau's current."
+            "--criteria",
+            "-c",
+            help="Bundled criteria id or file; default: the bureau's current.",
+            autocompletion=complete_criteria,
         ),
     ] = None,
     lang: LangOption = None,
@@ -99,6 +114,54 @@ def assess(
                 output_format=output_format.value,
                 fail_under=fail_under,
                 require_band=require_band,
+                encoding=encoding,
+            )
+        )
+    )
+
+
+class ValidateFormat(str, Enum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+class ValidateKind(str, Enum):
+    auto = "auto"
+    profile = "profile"
+    criteria = "criteria"
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[str], typer.Argument(help="Profiles and criteria files (YAML).", metavar="FILE")
+    ],
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format", "-f", help="human (file:line:col: code message), json, or github."
+        ),
+    ] = ValidateFormat.human,
+    kind: Annotated[
+        ValidateKind,
+        typer.Option("--kind", help="Check every file as this kind; auto tells them apart."),
+    ] = ValidateKind.auto,
+    encoding: EncodingOption = None,
+) -> None:
+    """Check profiles and criteria files and report every problem in every file.
+
+    Exit codes: 0 every file is valid; 2 a file has a problem (or bad usage).
+    """
+    from readiness.commands import validate as command
+
+    chosen = None if kind is ValidateKind.auto else kind.value
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                files,
+                kind=chosen,
+                output_format=output_format.value,
                 encoding=encoding,
             )
         )
@@ -235,6 +298,169 @@ def criteria_list() -> None:
     from readiness.commands import criteria_list as command
 
     raise typer.Exit(guarded(command.run))
+
+
+@app.command()
+def verify(
+    criteria: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Criteria ids or files; default: every bundled set.",
+            metavar="CRITERIA",
+            autocompletion=complete_criteria,
+        ),
+    ] = None,
+) -> None:
+    """Run the test cases (tests:) of criteria files and report like a test runner.
+
+    Exit codes: 0 every case passed; 1 an expectation failed; 2 bad input.
+    """
+    from readiness.commands import verify as command
+
+    raise typer.Exit(guarded(lambda: command.run(criteria or [])))
+
+
+class SchemaChoice(str, Enum):
+    profile = "profile"
+    criteria = "criteria"
+
+
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+    ),
+]
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaChoice,
+        typer.Argument(help="Which schema: profile or criteria.", metavar="NAME"),
+    ],
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of profiles or criteria files, for editors that check YAML.
+
+    Start a file with "# yaml-language-server: $schema=profile.schema.json" to use it.
+    """
+    from readiness.commands import schema as command
+
+    raise typer.Exit(guarded(lambda: command.run(name.value, output)))
+
+
+@app.command()
+def init(
+    code: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--code", help="6-digit local government code, e.g. 042021.", metavar="CODE"),
+    ] = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--name", help="Municipality name, e.g. 石巻市 or 東京都府中市.", metavar="NAME"
+        ),
+    ] = None,
+    lang: Annotated[
+        Optional[LangChoice],  # noqa: UP045
+        typer.Option("--lang", help="Language of the comments; defaults from the locale."),
+    ] = None,
+    output: OutputOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it already exists.")
+    ] = False,
+    as_of: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option(
+            "--as-of",
+            help="Date the profile describes; default: today.",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+        ),
+    ] = None,
+) -> None:
+    """Write a commented profile template for one municipality, facts to fill in as unknown.
+
+    Name, kana, prefecture, code and bureau come from the bundled municipality list. An
+    ambiguous name lists the codes to choose from. FILE is never replaced without --force.
+    """
+    from readiness.commands import init as command
+
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                code=code,
+                name=name,
+                lang=lang,
+                output=output,
+                force=force,
+                as_of=as_of.date() if as_of else None,
+            )
+        )
+    )
+
+
+@criteria_app.command("show")
+def criteria_show(
+    criteria: Annotated[
+        str,
+        typer.Argument(
+            help="Bundled criteria id or criteria file.", autocompletion=complete_criteria
+        ),
+    ],
+    resolved: Annotated[
+        bool,
+        typer.Option(
+            "--resolved", help="Print the whole set as YAML, merged with what it extends."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Show one criteria set: sources, strategies, sections, criteria and checks, bands."""
+    from readiness.commands import criteria_show as command
+
+    raise typer.Exit(guarded(lambda: command.run(criteria, resolved, lang)))
+
+
+@app.command()
+def explain(
+    criterion: Annotated[
+        str, typer.Argument(help="A criterion id (e.g. will.lead), or a check kind (e.g. count).")
+    ],
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--criteria",
+            "-c",
+            help="Bundled criteria id or file; default: every bundled set.",
+            autocompletion=complete_criteria,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Explain a criterion: wording, source, how it is checked, a passing and a failing example."""
+    from readiness.commands import explain as command
+
+    raise typer.Exit(guarded(lambda: command.run(criterion, criteria, lang)))
+
+
+@app.command("cli-reference", hidden=True)
+def cli_reference(output: OutputOption = None) -> None:
+    """Write the command-line reference (docs/cli.md) in Markdown, generated from this app."""
+    from readiness.cli_reference import cli_reference as render
+
+    def run() -> int:
+        from readiness.atomic import write_text
+
+        text = render()
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_text(output, text)
+        return 0
+
+    raise typer.Exit(guarded(run))
 
 
 def main() -> None:

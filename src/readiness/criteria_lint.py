@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from readiness.checks import AllOf, AnyOf, Check, Count
 from readiness.criteria_model import Criteria
 from readiness.fieldpaths import Loc
 from readiness.profile import Profile
@@ -9,7 +10,12 @@ from readiness.profile_checks import Problem
 
 
 def criteria_problems(criteria: Criteria) -> list[Problem]:
-    return [*_unique_ids(criteria), *_field_references(criteria), *_bands(criteria)]
+    return [
+        *_unique_ids(criteria),
+        *_field_references(criteria),
+        *_bands(criteria),
+        *_recommendations(criteria),
+    ]
 
 
 def _unique_ids(criteria: Criteria) -> list[Problem]:
@@ -41,11 +47,25 @@ def _unique_ids(criteria: Criteria) -> list[Problem]:
 def _field_references(criteria: Criteria) -> list[Problem]:
     strategies = frozenset(s.id for s in criteria.strategies)
     return [
-        Problem(("sections", i, "criteria", j, "check"), "bad-check", f"{c.id}: {message}")
+        Problem(loc, "bad-check", f"{c.id}: {message}")
         for i, s in enumerate(criteria.sections)
         for j, c in enumerate(s.criteria)
-        for message in c.check.field_problems(Profile, strategies)
+        for loc, message in _check_problems(
+            c.check, ("sections", i, "criteria", j, "check"), strategies
+        )
     ]
+
+
+def _check_problems(check: Check, loc: Loc, strategies: frozenset[str]) -> list[tuple[Loc, str]]:
+    """Field problems of ``check`` and the checks inside it, each at the check it belongs to."""
+    if isinstance(check, (AllOf, AnyOf)):
+        return [
+            found
+            for k, inner in enumerate(check.checks)
+            for found in _check_problems(inner, (*loc, "checks", k), strategies)
+        ]
+    at = (*loc, "items" if isinstance(check, Count) else "field")
+    return [(at, message) for message in check.field_problems(Profile, strategies)]
 
 
 def _bands(criteria: Criteria) -> list[Problem]:
@@ -63,3 +83,28 @@ def _bands(criteria: Criteria) -> list[Problem]:
                     f"the lowest band {bands[-1].id!r} must start at 0, so every score has a band")
         )  # fmt: skip
     return problems
+
+
+def _recommendations(criteria: Criteria) -> list[Problem]:
+    """Every gap is shown with its recommendation, so each must really be in both languages."""
+    problems = []
+    for i, s in enumerate(criteria.sections):
+        for j, c in enumerate(s.criteria):
+            at: Loc = ("sections", i, "criteria", j, "recommendation")
+            text = c.recommendation
+            if not _has_japanese(text.ja):
+                problems.append(
+                    Problem((*at, "ja"), "bad-recommendation",
+                            f"{c.id}: the Japanese recommendation has no Japanese text")
+                )  # fmt: skip
+            if text.ja == text.en:
+                problems.append(
+                    Problem((*at, "en"), "bad-recommendation",
+                            f"{c.id}: the English recommendation is the same as the Japanese; "
+                            "translate it")
+                )  # fmt: skip
+    return problems
+
+
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)

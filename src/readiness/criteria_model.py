@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from readiness.checks import Check
 from readiness.profile import Bureau
@@ -87,8 +87,52 @@ class Period(_Model):
     end: dt.date | None = None
 
 
+class ScoreRange(_Model):
+    min: Annotated[float, Field(ge=0, le=100)] = 0
+    max: Annotated[float, Field(ge=0, le=100)] = 100
+
+
+class CriteriaTest(_Model):
+    """A test case for ``readiness verify``: a profile, and what assessing it must give."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["profile"]}, {"required": ["example"]}],
+            "anyOf": [{"required": ["band"]}, {"required": ["score"]}, {"required": ["gaps"]}],
+        }
+    )
+
+    name: NonEmpty | None = Field(None, description="Shown in the report; default: the profile.")
+    profile: NonEmpty | None = Field(
+        None, description="A profile file, relative to this criteria file."
+    )
+    example: Id | None = Field(
+        None, description="A bundled example profile by name (e.g. ishinomaki)."
+    )
+    band: Id | None = Field(None, description="The band the profile must reach.")
+    score: ScoreRange | None = Field(None, description="The range the score must fall in.")
+    gaps: list[Id] | None = Field(
+        None, description="Exactly the criteria ids that must be gaps (not met), in any order."
+    )
+
+    @model_validator(mode="after")
+    def _one_profile_some_expectation(self) -> CriteriaTest:
+        if (self.profile is None) == (self.example is None):
+            raise ValueError("give exactly one of: profile, example")
+        if self.band is None and self.score is None and self.gaps is None:
+            raise ValueError("give at least one expectation: band, score or gaps")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.example or self.profile or "?"
+
+
 class Criteria(_Model):
     format: Literal[1]
+    extends: NonEmpty | None = Field(
+        None, description="The set this one extends: a bundled id or a file path."
+    )
     id: Id
     bureau: Bureau
     version: NonEmpty
@@ -100,6 +144,9 @@ class Criteria(_Model):
     strategies: list[Strategy] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1, description="From the highest band to the lowest.")
+    tests: list[CriteriaTest] = Field(
+        default_factory=list, description="Cases that `readiness verify` runs."
+    )
 
     def all_criteria(self) -> list[tuple[Section, Criterion]]:
         return [(s, c) for s in self.sections for c in s.criteria]

@@ -28,11 +28,29 @@ class Diagnostic:
         return f"{where}: {self.code} {self.message}"
 
 
+MAX_DIAGNOSTICS = 1000
+"""At most this many problems are kept per error; a last one says how many more there were."""
+
+
 class ReadinessError(Exception):
-    """Raised by the core for bad input; carries every problem found, sorted by position."""
+    """Raised by the core for bad input; carries every problem found, sorted by position.
+
+    A broken file can hold hundreds of thousands of problems (a pasted column of duplicate
+    keys): the first MAX_DIAGNOSTICS are kept, so that reporting them stays quick.
+    """
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        found = sorted(diagnostics, key=Diagnostic.sort_key)
+        if len(found) > MAX_DIAGNOSTICS:
+            more = len(found) - MAX_DIAGNOSTICS
+            found = found[:MAX_DIAGNOSTICS]
+            found.append(
+                Diagnostic(
+                    found[-1].file, None, None, "too-many-problems",
+                    f"{more:,} more problems not shown; fix the ones above and check again",
+                )
+            )  # fmt: skip
+        self.diagnostics = found
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
     @classmethod

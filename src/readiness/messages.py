@@ -58,6 +58,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The Japanese or the English of a ``(ja, en)`` pair: every word table uses this."""
+    return pair[0] if lang == "ja" else pair[1]
+
+
 def t(key: str, lang: Lang) -> str:
-    ja, en = _MESSAGES[key]
-    return ja if lang == "ja" else en
+    return pick(_MESSAGES[key], lang)

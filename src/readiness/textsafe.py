@@ -22,3 +22,23 @@ def safe(text: str) -> str:
 def safe_line(text: str) -> str:
     """As :func:`safe`, and newlines and tabs escaped too, for one-line output."""
     return safe(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every unsafe character
+    written as a ``\\uXXXX`` escape: the same JSON value, but nothing raw for a terminal."""
+    return _UNSAFE.sub(_json_escape, text)
+
+
+def github_data(text: str) -> str:
+    """The message of a GitHub workflow command (``::error ...::message``), made safe."""
+    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A property value of a GitHub workflow command (``file=...``), made safe."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")

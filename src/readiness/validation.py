@@ -47,6 +47,7 @@ def model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel
 def diagnostics_from(
     error: ValidationError, doc: YamlDocument, model: type[BaseModel]
 ) -> list[Diagnostic]:
+    """Every error of ``error`` as a located diagnostic, at most one per place and kind."""
     seen: set[tuple[Loc, str]] = set()
     out = []
     for err in error.errors(include_url=False):
@@ -54,7 +55,7 @@ def diagnostics_from(
         if (loc, err["type"]) in seen:
             continue
         seen.add((loc, err["type"]))
-        code, message = _explain(err, loc, model)
+        code, message = explain(err, loc, model, doc.scalar_text(loc))
         if err["type"] == "extra_forbidden":
             pos = doc.key_position(loc)
         elif err["type"] == "missing":
@@ -66,10 +67,23 @@ def diagnostics_from(
     return out
 
 
-def _explain(err: Any, loc: Loc, model: type[BaseModel]) -> tuple[str, str]:
-    kind = err["type"]
+_SLUG_HINT = "use lower-case letters, digits, '-' and '_', starting with a letter or digit"
+_PATTERN_HINTS = {
+    r"^[0-9]{6}$": "expected 6 digits in quotes, e.g. '042021'",
+    r"^[a-z0-9][a-z0-9_-]*$": f"is not a valid id: {_SLUG_HINT} (e.g. 'fish-processing')",
+    r"^[a-z0-9][a-z0-9_.-]*$": f"is not a valid id: {_SLUG_HINT}, or '.'",
+}
+
+
+def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) -> tuple[str, str]:
+    """A (code, message) for one pydantic error; ``raw`` is the scalar as written, if known."""
+    kind: str = err["type"]
     value = err.get("input")
+    ctx = err.get("ctx") or {}
     path = dotted(loc)
+    # The "value" arm of an ``OrUnknown`` union: the word unknown is also accepted there.
+    or_unknown = " (or `unknown`)" if tuple(err["loc"][-1:]) == ("value",) else ""
+    shown = _show(value)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         parent = model_at(model, loc[:-1])
@@ -78,43 +92,97 @@ def _explain(err: Any, loc: Loc, model: type[BaseModel]) -> tuple[str, str]:
         where = f" in {dotted(loc[:-1])}" if len(loc) > 1 else ""
         return "unknown-field", f"unknown field {name!r}{where}{hint}"
     if kind == "missing":
-        return "missing-field", f"missing required field {path!r}"
+        return "missing-field", f"missing required field {path!r}: add it"
     if kind == "literal_error":
-        return "bad-value", f"{path}: {value!r} is not allowed; expected {err['ctx']['expected']}"
+        return "bad-value", _not_allowed(path, value, str(ctx.get("expected", "")), or_unknown)
     if kind == "string_type":
-        return "bad-type", f"{path}: expected text, {_yaml_surprise(value)}"
+        return "bad-type", f"{path}: expected text, {_yaml_surprise(value, raw)}"
     if kind.startswith(("date", "datetime")):
-        return "bad-date", f"{path}: expected a date like 2024-04-01, got {value!r}"
+        return "bad-date", f"{path}: expected a date like 2024-04-01{or_unknown}, got {shown}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "bad-type", f"{path}: expected a mapping of fields, got {_kind(value)}"
+        return "bad-type", f"{path}: expected a mapping of fields{or_unknown}, got {shown}"
     if kind == "list_type":
-        return "bad-type", f"{path}: expected a list, got {_kind(value)}"
+        return "bad-type", f"{path}: expected a list{or_unknown}, got {shown}"
+    if kind in ("bool_parsing", "bool_type"):
+        return "bad-type", f"{path}: expected true or false{or_unknown}, got {shown}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "bad-type", f"{path}: expected a whole number{or_unknown}, got {shown}"
+    if kind in ("float_parsing", "float_type"):
+        return "bad-type", f"{path}: expected a number{or_unknown}, got {shown}"
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        return "bad-value", f"{path}: must be {word} {_show(ctx[key])}, got {shown}"
+    if kind == "string_too_short":
+        return "bad-value", f"{path}: is empty; write the text, or leave the field out"
+    if kind == "string_too_long":
+        return "bad-value", f"{path}: is longer than {ctx['max_length']} characters; shorten it"
+    if kind == "too_short":
+        return "bad-value", f"{path}: needs at least {ctx['min_length']} item(s)"
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), f"does not match {ctx.get('pattern')}")
+        return "bad-value", f"{path}: {shown} {hint}"
     if kind == "union_tag_invalid":
-        return "bad-type", f"{path}: unexpected value {value!r}"
+        return "bad-type", f"{path}: unexpected value {shown}"
     msg = str(err["msg"])
     return "bad-value", f"{path}: {msg[0].lower()}{msg[1:]}"
 
 
-def _kind(value: object) -> str:
+_BOUNDS = {
+    "greater_than": ("more than", "gt"),
+    "greater_than_equal": ("at least", "ge"),
+    "less_than": ("less than", "lt"),
+    "less_than_equal": ("at most", "le"),
+}
+
+
+def _not_allowed(path: str, value: object, expected: str, or_unknown: str) -> str:
+    choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+    close: list[str] = []
+    if isinstance(value, str) and value:
+        close = difflib.get_close_matches(value, choices, n=1)
+        close = close or [c for c in choices if c.startswith(value.lower())][:1]
+    hint = f": did you mean {close[0]!r}?" if close else ""
+    return f"{path}: {_show(value)} is not allowed; expected {expected}{or_unknown}{hint}"
+
+
+def _show(value: object) -> str:
+    """A short, unambiguous rendering of a value from a file (repr escapes control characters)."""
     if value is None:
         return "nothing"
-    if isinstance(value, (str, int, float, bool)):
-        return repr(value)
-    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, float) and not isinstance(value, bool):
+        return f"{value:g}"
+    text = repr(value) if not isinstance(value, (dt.date, dt.datetime)) else str(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
-def _yaml_surprise(value: object) -> str:
+def _yaml_surprise(value: object, raw: str | None) -> str:
     """Explain YAML 1.1's silent conversions, which surprise people writing plain text."""
+    written = f"{raw!r}" if raw is not None else "this"
+    quoted = f"'{raw}'" if raw is not None and "'" not in raw else "quotes"
     if isinstance(value, bool):
         return (
-            f"but YAML read this as {str(value).lower()} (yes/no/on/off/true/false are "
-            "booleans): put the text in quotes"
+            f"but YAML reads {written} as {str(value).lower()} (yes/no/on/off/true/false "
+            f"are yes-or-no values): put the text in quotes, {quoted}"
         )
     if isinstance(value, (dt.date, dt.datetime)):
-        return "but YAML read this as a date: put the text in quotes"
+        return f"but YAML reads {written} as a date: put the text in quotes, {quoted}"
+    if isinstance(value, int) and raw is not None and _is_octal(raw):
+        return (
+            f"but YAML reads {written} as the number {value} (a leading 0 makes it octal): "
+            f"put it in quotes, {quoted}"
+        )
     if isinstance(value, (int, float)):
         return (
-            f"but YAML read this as the number {value!r}: put it in quotes "
-            "(codes keep their leading zeros only when quoted, e.g. '042021')"
+            f"but YAML reads {written} as the number {value!r}: put it in quotes, {quoted} "
+            "(codes keep their leading zeros only when quoted)"
         )
-    return f"got {_kind(value)}"
+    return f"got {_show(value)}"
+
+
+def _is_octal(raw: str) -> bool:
+    digits = raw.lstrip("+-").replace("_", "")
+    return len(digits) > 1 and digits.startswith("0") and digits.isdigit()

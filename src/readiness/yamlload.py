@@ -7,7 +7,9 @@ again; positions are only looked up when something is wrong.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -16,12 +18,14 @@ from typing import Any
 
 import yaml
 
-from readiness.diagnostics import ReadinessError
+from readiness.diagnostics import Diagnostic, ReadinessError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-"""Files larger than this are refused before parsing (10 MiB: a profile is a few kilobytes)."""
+MAX_FILE_BYTES = 1024 * 1024
+"""Files larger than this are refused before parsing (1 MiB: a profile or a criteria file is
+a few to a few tens of kilobytes).  Parsing time grows with the number of values, and 1 MiB of
+one-line values takes about a second, so the limit also bounds the time a file can cost."""
 MAX_DEPTH = 64
 """Deeper nesting is refused; real profiles and criteria nest fewer than ten levels."""
 MAX_EXPANDED_NODES = 1_000_000
@@ -37,6 +41,8 @@ class YamlDocument:
     source: str
     data: Any
     node: yaml.Node | None
+    problems: tuple[Diagnostic, ...] = ()
+    """Problems kept for the caller to report with its own (see ``parse(defer=True)``)."""
 
     def position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """1-based (line, column) of the deepest node on ``loc``, or None if there is no tree."""
@@ -50,6 +56,13 @@ class YamlDocument:
             node = child
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
+
+    def scalar_text(self, loc: Sequence[str | int]) -> str | None:
+        """The scalar at ``loc`` exactly as written (``042021``, ``no``), or None."""
+        node = self.node
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
     def key_position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the key that names the last part of ``loc`` (for unknown fields)."""
@@ -85,27 +98,66 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that refuses duplicate keys instead of keeping the last one silently."""
+    """Safe loader that collects duplicate keys instead of keeping the last one silently, and
+    refuses keys that are not text (``yes:`` would be the key True, ``1:`` the number 1).
+
+    Keys are compared only when a mapping comes out shorter than its list of keys, so an
+    ordinary file pays one pass over its keys per mapping.
+    """
+
+    duplicates: list[tuple[object, yaml.Node, yaml.Node]]
+    bad_keys: list[yaml.Node]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        explicit = []
+        merges = 0
+        bad = len(self.bad_keys)
+        for key, _value in node.value:
+            if key.tag == _STR_TAG:
+                explicit.append(key)
+            elif key.tag == _MERGE_TAG:
+                merges += 1
+            else:
+                self.bad_keys.append(key)
+        if len(self.bad_keys) > bad:
+            # The file will be refused; leave such keys out so that the rest is still checked.
+            node.value = [(k, v) for k, v in node.value if k.tag in (_STR_TAG, _MERGE_TAG)]
+        mapping: dict[Hashable, Any] = super().construct_mapping(node, deep=deep)
+        if merges or len(mapping) < len(explicit):
+            self._find_duplicates(explicit)
+        return mapping
+
+    def _find_duplicates(self, keys: list[yaml.Node]) -> None:
         seen: dict[Any, yaml.Node] = {}
-        for key_node, _value in node.value:
+        for key_node in keys:
             key = self.construct_object(key_node, deep=True)
-            try:
-                first = seen.get(key)
-            except TypeError:
-                continue  # unhashable key: the base constructor reports it
-            if first is not None:
-                raise _DuplicateKeyError(key, first, key_node)
-            seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+            first = seen.setdefault(key, key_node)
+            if first is not key_node:
+                self.duplicates.append((key, first, key_node))
 
 
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: object, first: yaml.Node, second: yaml.Node) -> None:
-        self.key = key
-        self.first = first
-        self.second = second
+_YAML_TAG = "tag:yaml.org,2002:"
+_MERGE_TAG = f"{_YAML_TAG}merge"
+_STR_TAG = f"{_YAML_TAG}str"
+
+# Sets, ordered maps, pairs and binary are standard YAML 1.1 but mean nothing in our files, and
+# a set would come out in a different order on each run: they are refused like any other tag.
+_StrictLoader.yaml_constructors = {
+    tag: construct
+    for tag, construct in _BaseLoader.yaml_constructors.items()
+    if tag not in {f"{_YAML_TAG}{name}" for name in ("set", "omap", "pairs", "binary")}
+}
+
+
+def _timestamp_or_text(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
+    """A date, or for an impossible one (2024-13-01) its text, which validation then reports."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_StrictLoader.yaml_constructors[f"{_YAML_TAG}timestamp"] = _timestamp_or_text
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -122,17 +174,28 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     if not stat.S_ISREG(st.st_mode):
         raise ReadinessError.single(name, "not-a-file", "is not a regular file (FIFO or device?)")
     if st.st_size > MAX_FILE_BYTES:
-        raise ReadinessError.single(
-            name,
-            "file-too-large",
-            f"is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes",
-        )
+        raise _too_large(name, st.st_size)
     try:
         with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+            # Read what stat promised plus one byte; only a file that grew meanwhile (or a
+            # /proc file, whose size reads 0) needs the rest, and never more than the limit.
+            raw = f.read(st.st_size + 1)
+            if len(raw) > st.st_size:
+                raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as e:
         raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(name, len(raw))
     return decode(raw, name, encoding)
+
+
+def _too_large(name: str, size: int) -> ReadinessError:
+    return ReadinessError.single(
+        name,
+        "file-too-large",
+        f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB), "
+        "far more than any profile or criteria file needs",
+    )
 
 
 def _os_reason(e: OSError) -> str:
@@ -140,27 +203,59 @@ def _os_reason(e: OSError) -> str:
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode UTF-8 (with or without a BOM), or an explicitly named encoding."""
+    """Decode UTF-8 (with or without a BOM), UTF-16 with a BOM, or an explicitly named encoding.
+
+    Never guesses: a file that is not UTF-8 is refused with a hint, so no mojibake is shown.
+    """
     if encoding is not None:
-        try:
-            return raw.decode(encoding).removeprefix("\ufeff")
-        except LookupError:
-            raise ReadinessError.single(
-                name, "bad-encoding", f"unknown encoding {encoding!r}"
-            ) from None
-        except UnicodeDecodeError as e:
-            raise ReadinessError.single(
-                name, "bad-encoding", f"is not valid {encoding}: byte {e.start}"
-            ) from None
+        return _decode_as(raw, name, encoding)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_as(raw, name, "utf-16")  # Windows "Unicode"; the BOM gives the order
     raw = raw.removeprefix(_UTF8_BOM)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        hint = "save it as UTF-8"
+        hint = "save it as UTF-8 (in Excel: CSV UTF-8; in an editor: Save As, encoding UTF-8)"
         if _looks_like_cp932(raw):
-            hint = "it looks like Shift_JIS (CP932); save it as UTF-8, or pass --encoding cp932"
+            hint = (
+                "it looks like Shift_JIS (CP932), as Excel and Notepad on Japanese Windows "
+                "save by default; save it as UTF-8, or pass --encoding cp932"
+            )
         raise ReadinessError.single(name, "bad-encoding", f"is not UTF-8: {hint}", line) from None
+
+
+def _decode_as(raw: bytes, name: str, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ReadinessError.single(
+            name, "bad-encoding", f"unknown encoding {encoding!r}; try utf-8 or cp932"
+        ) from None
+    if not _is_utf8_name(encoding) and not raw.isascii() and _is_utf8(raw):
+        # Decoding UTF-8 as, say, CP932 would "succeed" and show mojibake: refuse instead.
+        raise ReadinessError.single(
+            name, "bad-encoding", f"is already UTF-8, not {encoding}: leave out --encoding"
+        )
+    try:
+        return raw.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise ReadinessError.single(
+            name, "bad-encoding", f"is not valid {encoding} (byte {e.start})", line
+        ) from None
+
+
+def _is_utf8_name(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_cp932(raw: bytes) -> bool:
@@ -172,80 +267,209 @@ def _looks_like_cp932(raw: bytes) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def parse(text: str, source: str) -> YamlDocument:
-    """Parse one YAML document whose top level is a mapping."""
-    loader = _StrictLoader(text)
+def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
+    """Parse one YAML document whose top level is a mapping, or raise every problem found.
+
+    With ``defer``, duplicate keys do not raise but go into ``problems``, so that a caller
+    which validates the data next can report them together with what it finds.
+    """
     try:
+        loader = _StrictLoader(text)  # the pure-Python reader checks characters here
+    except yaml.reader.ReaderError as e:
+        raise _reader_error(e, source, text) from None
+    except UnicodeEncodeError as e:  # a lone surrogate, possible only in text given by API
+        line, column = _line_col(text, e.start)
+        raise ReadinessError.single(
+            source, "bad-character", "a lone surrogate (invalid Unicode text)", line, column
+        ) from None
+    loader.duplicates = []
+    loader.bad_keys = []
+    try:
+        if _depth_bound(text) > MAX_DEPTH:
+            _check_depth(text, source)  # before composing, whose recursion is then bounded
         node = loader.get_single_node()
         if node is None:
             raise ReadinessError.single(source, "empty-file", "is empty: expected a YAML mapping")
-        _check_shape(node, source)
+        if "*" in text:  # only a file with aliases can expand beyond its own size
+            _check_aliases(node, source)
         data = loader.construct_document(node)
-    except _DuplicateKeyError as e:
-        first = e.first.start_mark
-        second = e.second.start_mark
-        raise ReadinessError.single(
-            source,
-            "duplicate-key",
-            f"duplicate key {e.key!r} (first at line {first.line + 1}); "
-            "remove one: YAML would silently keep only the last",
-            second.line + 1,
-            second.column + 1,
-        ) from None
     except yaml.MarkedYAMLError as e:
-        raise _yaml_error(e, source) from None
+        raise _yaml_error(e, source, text) from None
+    except yaml.reader.ReaderError as e:
+        raise _reader_error(e, source, text) from None
     except yaml.YAMLError as e:
         raise ReadinessError.single(source, "yaml-syntax", str(e)) from None
-    except RecursionError:
+    except RecursionError:  # only the pure-Python loader recurses, and _check_depth ran first
         raise ReadinessError.single(
             source, "too-deep", f"nests deeper than {MAX_DEPTH} levels"
         ) from None
     finally:
         loader.dispose()
+    duplicates = tuple(_duplicate(source, *d) for d in loader.duplicates)
+    if loader.bad_keys:
+        raise ReadinessError([*duplicates, *(_bad_key(source, k) for k in loader.bad_keys)])
+    if duplicates and not defer:
+        raise ReadinessError(duplicates)
+    if data is None:
+        mark = node.start_mark
+        raise ReadinessError.single(
+            source,
+            "empty-file",
+            "is empty: expected a YAML mapping",
+            mark.line + 1,
+            mark.column + 1,
+        )
     if not isinstance(data, dict):
         mark = node.start_mark
         raise ReadinessError.single(
             source,
             "not-a-mapping",
-            f"top level is a {type(data).__name__}; expected a mapping of fields",
+            f"the top level is {_kind_of(data)}; expected a mapping of fields "
+            "(lines like `schema_version: 1`)",
             mark.line + 1,
             mark.column + 1,
         )
-    return YamlDocument(source=source, data=data, node=node)
+    return YamlDocument(source=source, data=data, node=node, problems=duplicates)
 
 
-def _check_shape(root: yaml.Node, source: str) -> None:
-    """Refuse nesting past MAX_DEPTH and alias expansion past MAX_EXPANDED_NODES.
+def _reader_error(e: yaml.reader.ReaderError, source: str, text: str) -> ReadinessError:
+    position = e.position
+    if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    line, column = _line_col(text, position)
+    code = ord(e.character) if isinstance(e.character, str) else e.character
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ReadinessError.single(
+        source,
+        "bad-character",
+        f"character U+{code:04X} is not allowed in YAML; delete it, or write it as {escape} "
+        'inside double quotes ("...")',
+        line,
+        column,
+    )
+
+
+def _kind_of(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    return f"a single value ({type(data).__name__})"
+
+
+def _duplicate(source: str, key: object, first: yaml.Node, second: yaml.Node) -> Diagnostic:
+    a, b = first.start_mark, second.start_mark
+    return Diagnostic(
+        source,
+        b.line + 1,
+        b.column + 1,
+        "duplicate-key",
+        f"duplicate key {key!r} (first at line {a.line + 1}, again at line {b.line + 1}); "
+        "remove one: YAML would silently keep only the last",
+    )
+
+
+def _bad_key(source: str, key: yaml.Node) -> Diagnostic:
+    mark = key.start_mark
+    read_as = {
+        "int": "a number",
+        "float": "a number",
+        "bool": "true or false",
+        "null": "nothing (null)",
+        "timestamp": "a date",
+    }.get(key.tag.replace(_YAML_TAG, ""))
+    if not isinstance(key, yaml.ScalarNode):
+        message = "a key must be plain text, not a list or a mapping"
+    elif read_as is None:
+        message = f"key {key.value!r} is tagged {key.tag.replace(_YAML_TAG, '!!')}; keys are text"
+    else:
+        message = (
+            f"key {key.value!r} is read as {read_as}, not as text: put it in quotes, '{key.value}'"
+        )
+    return Diagnostic(source, mark.line + 1, mark.column + 1, "bad-key", message)
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+# Block indicators at the start of a line; each block level starts at least one column to the
+# right of its parent, except a list that is a mapping's value, so columns bound block depth.
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-?:]|---)[ \t]+)*", re.MULTILINE)
+_OTHER_BREAK_CHARS = ("\r", "\x85", "\u2028", "\u2029")
+_OTHER_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound on how deep ``text`` nests (aliases aside: see _check_aliases)."""
+    if not text:
+        return 0
+    if any(c in text for c in _OTHER_BREAK_CHARS):  # YAML breaks lines at these too
+        text = _OTHER_BREAKS.sub("\n", text)
+    widest = max(map(len, _LINE_PREFIX.findall(text)))
+    return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
+
+
+def _check_depth(text: str, source: str) -> None:
+    """Refuse nesting past MAX_DEPTH from the event stream, which is parsed without recursion."""
+    depth = 0  # of the collection being read; the top-level node is at depth 1
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            level = depth
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            level = depth + 1
+        else:
+            continue
+        if level > MAX_DEPTH:
+            raise _too_deep(source, event.start_mark)
+
+
+def _too_deep(source: str, mark: Any) -> ReadinessError:
+    return ReadinessError.single(
+        source,
+        "too-deep",
+        f"nests deeper than {MAX_DEPTH} levels; profiles and criteria need far fewer",
+        mark.line + 1,
+        mark.column + 1,
+    )
+
+
+def _check_aliases(root: yaml.Node, source: str) -> None:
+    """Refuse alias expansion past MAX_EXPANDED_NODES, and nesting past MAX_DEPTH through aliases.
 
     Sizes are memoised per node, so a file of nested aliases is measured without expanding it.
     """
     sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    # (node, depth, children done, the top-level entry it was reached from)
+    stack: list[tuple[yaml.Node, int, bool, yaml.Node]] = [(root, 1, False, root)]
     while stack:
-        node, depth, done = stack.pop()
+        node, depth, done, entry = stack.pop()
         if depth > MAX_DEPTH:
-            mark = node.start_mark
-            raise ReadinessError.single(
-                source,
-                "too-deep",
-                f"nests deeper than {MAX_DEPTH} levels",
-                mark.line + 1,
-                mark.column + 1,
-            )
+            # Reached through an alias, the deepest node can lie before the entry that nests
+            # it: then the entry is the place to fix.
+            before = node.start_mark.index < entry.start_mark.index
+            raise _too_deep(source, (entry if before else node).start_mark)
         if id(node) in sizes:
             continue
         children = _children(node)
         if done or not children:
-            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
-            if sizes[id(node)] > MAX_EXPANDED_NODES:
+            size = sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if size > MAX_EXPANDED_NODES:
+                mark = node.start_mark
                 raise ReadinessError.single(
                     source,
                     "alias-bomb",
-                    f"expands to more than {MAX_EXPANDED_NODES:,} values through aliases",
+                    f"aliases (*name) here expand to more than {MAX_EXPANDED_NODES:,} values; "
+                    "write the values out, or use fewer aliases",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             continue
-        stack.append((node, depth, True))
-        stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+        stack.append((node, depth, True, entry))
+        stack.extend((c, depth + 1, False, c if depth == 1 else entry) for c in children)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -256,22 +480,36 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _yaml_error(e: yaml.MarkedYAMLError, source: str) -> ReadinessError:
+def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessError:
     mark = e.problem_mark or e.context_mark
     problem = e.problem or "invalid YAML"
     code = "yaml-syntax"
     if isinstance(e, yaml.constructor.ConstructorError) and "tag" in problem:
         code = "yaml-tag"
-        problem = f"{problem}; only plain YAML values are allowed"
+        tag = problem.rsplit(" ", 1)[-1].strip("'").replace(_YAML_TAG, "!!")
+        problem = (
+            f"tag {tag!r} is not allowed; only plain YAML values (text, numbers, true/false, "
+            "dates, lists, mappings) can be used"
+        )
+    elif isinstance(e, yaml.constructor.ConstructorError) and "unhashable" in problem:
+        code = "bad-key"
+        problem = "a key must be plain text, not a list or a mapping"
     elif isinstance(e, yaml.composer.ComposerError) and "single document" in (e.context or ""):
         code = "multiple-documents"
-        problem = "holds more than one YAML document; keep one per file"
-    if e.context and code == "yaml-syntax":
+        problem = "holds more than one YAML document (a second `---`); keep one per file"
+    elif isinstance(e, yaml.scanner.ScannerError) and "nesting depth" in problem:
+        code = "too-deep"
+        problem = f"nests deeper than {MAX_DEPTH} levels; profiles and criteria need far fewer"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        problem = "a tab here: YAML indents with spaces only; replace the tab with spaces"
+    elif e.context:
         problem = f"{problem} ({e.context})"
+    if code == "yaml-syntax":
+        problem = f"invalid YAML: {problem}"
     if mark is None:
         return ReadinessError.single(source, code, problem)
     return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1)
 
 
-def load_yaml(path: Path, encoding: str | None = None) -> YamlDocument:
-    return parse(read_text(path, encoding), str(path))
+def load_yaml(path: Path, encoding: str | None = None, *, defer: bool = False) -> YamlDocument:
+    return parse(read_text(path, encoding), str(path), defer=defer)

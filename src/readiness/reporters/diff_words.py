@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readiness.criteria_diff import FieldChange, Value
-from readiness.messages import Lang
+from readiness.messages import Lang, pick
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("評価基準の差分", "Criteria diff"),
@@ -45,8 +45,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def w(key: str, lang: Lang) -> str:
-    ja, en = _WORDS[key]
-    return ja if lang == "ja" else en
+    return pick(_WORDS[key], lang)
 
 
 def value_text(value: Value, lang: Lang) -> str:

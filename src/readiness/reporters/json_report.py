@@ -8,6 +8,7 @@ from typing import Any
 from readiness.assessment import Assessment, BandRef
 from readiness.checks import Evidence
 from readiness.criteria_model import Text
+from readiness.textsafe import json_safe
 
 ASSESSMENT_FORMAT = "readiness.assessment"
 ASSESSMENT_VERSION = 1
@@ -105,5 +106,8 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """Stable JSON text: keys in insertion order, Japanese kept readable, newline at the end."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Stable JSON text: keys in insertion order, Japanese kept readable, newline at the end.
+
+    Control characters and bidi overrides from the input stay escaped (``\\u001b``).
+    """
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

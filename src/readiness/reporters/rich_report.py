@@ -1,4 +1,8 @@
-"""The one-screen terminal report of an assessment, in Japanese or English, for 80 columns."""
+"""The one-screen terminal report of an assessment, in Japanese or English, for 80 columns.
+
+Text from a profile or a criteria file goes through ``safe()`` into ``Text`` objects, never
+into a markup string, so neither escape sequences nor ``[link=...]`` markup reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +45,7 @@ def summary(a: Assessment, lang: Lang) -> Text:
     line.append(f"{a.score:.1f}", style="bold")
     line.append(" / 100   ")
     line.append(f"{t('band', lang)}: ")
-    line.append(a.band.label.get(lang), style=style)
+    line.append(safe(a.band.label.get(lang)), style=style)
     gates = t("gates_all", lang) if a.gates_passed else t("gates_failed", lang)
     line.append(f"   ({gates})", style="green" if a.gates_passed else "red")
     return line
@@ -63,7 +67,7 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
                 style="green" if ok else "red",
             )
         table.add_row(
-            s.label.get(lang),
+            Text(safe(s.label.get(lang))),
             f"{s.earned:g}/{s.possible:g} ({_pct(s.share)})",
             gate,
             f"{_pts(s.contribution)}/{_pts(s.weight / sum(x.weight for x in a.sections) * 100)}",
@@ -76,7 +80,7 @@ def strategy_lines(a: Assessment, lang: Lang) -> Text:
     for fit in a.strategy_fit:
         out.append("\n  ")
         out.append("✓ " if fit.initiatives else "· ", style="green" if fit.initiatives else "dim")
-        out.append(fit.label.get(lang))
+        out.append(safe(fit.label.get(lang)))
         served = ", ".join(safe(i) for i in fit.initiatives) or t("nothing_serves", lang)
         out.append(f": {served}", style="" if fit.initiatives else "dim")
     if a.unmatched_strategies:
@@ -92,10 +96,11 @@ def gaps_table(gaps: tuple[CriterionResult, ...], lang: Lang) -> Table:
     table.add_column(t("gap", lang), overflow="fold", ratio=2)
     table.add_column(t("recommendation", lang), overflow="fold", ratio=3)
     for rank, gap in enumerate(gaps, 1):
-        label = Text(gap.label.get(lang))
+        label = Text(safe(gap.label.get(lang)))
         label.append(f"\n{gap.id} ", style="dim")
         label.append(t(f"status_{gap.status}", lang), style=_STATUS_STYLE[gap.status])
-        table.add_row(str(rank), f"+{_pts(gap.adds)}", label, gap.recommendation.get(lang))
+        recommendation = Text(safe(gap.recommendation.get(lang)))
+        table.add_row(str(rank), f"+{_pts(gap.adds)}", label, recommendation)
     return table
 
 
@@ -103,7 +108,7 @@ def next_band_text(a: Assessment, lang: Lang) -> Text:
     nb = a.next_band
     if nb is None:
         return Text(t("top_band", lang), style="green")
-    out = Text(f"{t('next_band', lang)} ({nb.band.label.get(lang)}): ", style="bold")
+    out = Text(f"{t('next_band', lang)} ({safe(nb.band.label.get(lang))}): ", style="bold")
     out.append(f"{t('next_band_points', lang)} {_pts(nb.points_needed)}")
     if nb.gates:
         out.append(f"; {t('next_band_gates', lang)}: {', '.join(nb.gates)}")

@@ -1,0 +1,143 @@
+"""CLI conventions: help for every command, a fresh reference, completion, locale, NO_COLOR."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from readiness.bundled import bundled_ids
+from readiness.cli import app
+from readiness.cli_reference import cli_reference, missing_help, root_command, walk
+from readiness.options import default_lang
+from tests.conftest import EXAMPLES, ROOT, RunCli
+
+COMMANDS = list(walk(root_command()))
+HIDDEN = [
+    (f"readiness {name}", command)
+    for name, command in root_command().commands.items()
+    if command.hidden
+]
+
+
+def test_the_cli_reference_is_fresh() -> None:
+    committed = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    assert committed == cli_reference(), "run: readiness cli-reference -o docs/cli.md"
+
+
+def test_the_reference_names_every_command() -> None:
+    names = {name for name, _ in COMMANDS}
+    assert {
+        "readiness assess",
+        "readiness verify",
+        "readiness schema",
+        "readiness init",
+        "readiness explain",
+        "readiness criteria list",
+        "readiness criteria show",
+    } <= names
+    reference = cli_reference()
+    assert all(f"## `{name}`" in reference for name in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "command"), COMMANDS + HIDDEN, ids=[n for n, _ in COMMANDS + HIDDEN]
+)
+def test_every_command_and_parameter_has_help(name: str, command: Any) -> None:
+    assert missing_help(command, name) == []
+
+
+def test_the_help_check_catches_what_is_missing() -> None:
+    demo = typer.Typer()
+
+    @demo.command()
+    def bare(town: str, verbose: bool = False) -> None:
+        pass
+
+    @demo.command()
+    def other() -> None:
+        """Documented."""
+
+    command = typer.main.get_command(demo).commands["bare"]
+    assert missing_help(command, "demo bare") == [
+        "demo bare has no help text",
+        "demo bare: town has no help text",
+        "demo bare: verbose has no help text",
+    ]
+
+
+def test_show_completion_prints_a_shell_script() -> None:
+    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="readiness")
+    assert result.exit_code == 0
+    assert "_READINESS_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "prefix"),
+    [
+        ("readiness criteria show ", ""),
+        ("readiness criteria show to", "to"),
+        ("readiness assess town.yaml --criteria ky", "ky"),
+        ("readiness verify k", "k"),
+    ],
+)
+def test_criteria_ids_complete(words: str, prefix: str) -> None:
+    expected = "".join(f"{i}\n" for i in bundled_ids() if i.startswith(prefix))
+    assert expected
+    env = {
+        "_READINESS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    result = CliRunner().invoke(app, [], env=env, prog_name="readiness")
+    assert result.stdout == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "ja_JP.eucJP"}, "ja"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "C"}, "ja"),
+        ({"LC_ALL": "", "LANG": "ja"}, "ja"),
+        ({}, "en"),
+    ],
+)
+def test_language_defaults_from_the_locale(environ: dict[str, str], lang: str) -> None:
+    assert default_lang(environ) == lang
+
+
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
+
+
+def test_no_color_turns_colour_off(run_cli: RunCli) -> None:
+    profile = str(EXAMPLES / "koshi.yaml")
+    coloured = run_cli("assess", profile, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert COLOUR.search(coloured.stdout), "the test needs colour to be on without NO_COLOR"
+    plain = run_cli(
+        "assess", profile, env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": "1"}
+    )
+    assert plain.exit_code == 0
+    assert not COLOUR.search(plain.stdout)
+
+
+def test_help_loads_neither_pydantic_nor_criteria() -> None:
+    code = (
+        "import sys; sys.argv = ['readiness', '--help']\n"
+        "from readiness.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml')]\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stderr.strip() == "[]"

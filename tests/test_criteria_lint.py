@@ -1,0 +1,98 @@
+"""Criteria lint, run on every load: each mistake in a copy of a bundled file, exactly located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readiness.bundled import CRITERIA_DIR
+from tests.conftest import RunCli
+
+TOHOKU = (CRITERIA_DIR / "tohoku-2022.yaml").read_text(encoding="utf-8")
+
+
+def position(text: str, needle: str, occurrence: int = 1) -> str:
+    """``line:column`` (1-based) of the start of ``needle``'s n-th occurrence."""
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    return f"{line}:{index - text.rfind(chr(10), 0, index)}"
+
+
+# (id, text to replace, replacement, where the problem is (needle in the edited file, which
+# occurrence), code and message)
+CASES: list[tuple[str, str, str, tuple[str, int], str]] = [
+    ("duplicate criterion id", "id: will.lead\n", "id: will.top-commitment\n",
+     ("will.top-commitment", 2),
+     "duplicate-id criterion id 'will.top-commitment' is already used"),
+    ("duplicate band id", "id: promising", "id: ready", ("ready", 2),
+     "duplicate-id band id 'ready' is already used"),
+    ("unknown field", "field: will.lead_department}", "field: will.lead_dept}",
+     ("will.lead_dept", 1),
+     "bad-check will.lead: no field 'lead_dept' in will: did you mean 'will.lead_department'?"),
+    ("unknown field inside any", "field: will.team.cross_departmental",
+     "field: will.team.crossdepartmental", ("will.team.crossdepartmental", 1),
+     "bad-check will.cross-department: no field 'crossdepartmental' in will.team: did you mean "
+     "'will.team.cross_departmental'?"),
+    ("impossible value", "values: [mayor, deputy_mayor]", "values: [mayor, boss]",
+     ("will.top_commitment", 1),
+     "bad-check will.top-commitment: value 'boss' is not possible for 'will.top_commitment'; "
+     "choose from department_head, deputy_mayor, mayor, none, section_head"),
+    ("points not positive", "points: 3\n        check: {kind: one_of",
+     "points: 0\n        check: {kind: one_of", ("0\n", 1),
+     "bad-value sections[0].criteria[0].points: must be more than 0, got 0"),
+    ("weight not positive", "weight: 25", "weight: -5", ("-5", 1),
+     "bad-value sections[0].weight: must be more than 0, got -5"),
+    ("gate out of range", "gate: 0.5", "gate: 1.5", ("1.5", 1),
+     "bad-value sections[0].gate: must be at most 1, got 1.5"),
+    ("bands out of order", "min: 45", "min: 75", ("75", 1),
+     "bad-bands band 'promising' (min 75) must have a lower min than 'ready' above it (min 70)"),
+    ("bands not reaching 0", "label: {ja: 準備段階, en: Not yet}\n    min: 0",
+     "label: {ja: 準備段階, en: Not yet}\n    min: 10", ("10\n", 1),
+     "bad-bands the lowest band 'not-yet' must start at 0, so every score has a band"),
+    ("band above 100", "min: 70", "min: 120", ("120", 1),
+     "bad-value bands[0].min: must be at most 100, got 120"),
+    ("recommendation without English",
+     "\n          en: Decide which department leads the partnership.", "",
+     ("ja: 連携を主導する", 1),
+     "missing-field missing required field 'sections[0].criteria[1].recommendation.en': add it"),
+    ("Japanese recommendation not in Japanese", "ja: 連携を主導する担当部署を決めてください。",
+     "ja: Decide which department leads.", ("Decide which department leads.", 1),
+     "bad-recommendation will.lead: the Japanese recommendation has no Japanese text"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_criteria_mistake_is_located(
+    old: str,
+    new: str,
+    where: tuple[str, int],
+    expected: str,
+    *,
+    tmp_path: Path,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert old in TOHOKU
+    edited = TOHOKU.replace(old, new, 1)
+    (tmp_path / "c.yaml").write_text(edited, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    located = f"c.yaml:{position(edited, *where)}: {expected}"
+    result = run_cli("validate", "c.yaml")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (2, located)
+    assert result.stdout.splitlines()[1] == "c.yaml: 1 problem (criteria)"
+    # The same lint runs whenever criteria load, e.g. for assess.
+    assessed = run_cli("assess", str(Path(__file__).parent.parent / "examples" / "koshi.yaml"),
+                       "--criteria", "c.yaml")  # fmt: skip
+    assert (assessed.exit_code, assessed.stderr) == (2, located + "\n")
+
+
+def test_bundled_criteria_are_clean(run_cli: RunCli) -> None:
+    files = sorted(str(p) for p in CRITERIA_DIR.glob("*.yaml"))
+    result = run_cli("validate", *files)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[:-1] == [f"{f}: ok (criteria)" for f in files]

@@ -1,0 +1,146 @@
+"""``readiness init``: templates pre-filled from the municipality list, that load and assess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from readiness.bundled import bundled, current_for_bureau
+from readiness.loading import load_profile
+from readiness.scorer import assess
+from tests.conftest import RunCli
+
+REAL_TOWNS = [
+    ("042021", "石巻市", "宮城県", "tohoku", "いしのまきし"),
+    ("432164", "合志市", "熊本県", "kyushu", "こうしし"),
+    ("011002", "札幌市", "北海道", "hokkaido", "さっぽろし"),
+    ("041017", "仙台市 青葉区", "宮城県", "tohoku", "せんだいし あおばく"),
+    ("132063", "府中市", "東京都", "kanto", "ふちゅうし"),
+    ("472018", "那覇市", "沖縄県", "okinawa", "なはし"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("town", REAL_TOWNS, ids=[t[0] for t in REAL_TOWNS])
+def test_templates_for_real_codes_load_and_assess(
+    run_cli: RunCli, tmp_path: Path, lang: str, town: tuple[str, str, str, str, str]
+) -> None:
+    code, name, prefecture, bureau, kana = town
+    out = tmp_path / "town.yaml"
+    result = run_cli(
+        "init", "--code", code, "--lang", lang, "-o", str(out), "--as-of", "2025-04-01"
+    )
+    assert result.exit_code == 0
+    assert result.stderr == f"readiness: wrote {out} for {name} ({prefecture}, {code})\n"
+    text = out.read_text("utf-8")
+    assert f'  name: "{name}"  # {kana}\n' in text
+    profile = load_profile(out)
+    m = profile.municipality
+    assert (m.name, m.code, m.prefecture, m.bureau) == (name, code, prefecture, bureau)
+    assert str(profile.as_of) == "2025-04-01"
+    criteria = current_for_bureau(bureau) or bundled("tohoku-2022")
+    result_ = assess(criteria, profile)
+    assert result_.score == 0
+    assert {c.status for c in result_.criteria} == {"unknown"}  # to find out, not missing
+    # every fact the template leaves open is unknown, not a "no"
+    data = yaml.safe_load(text)
+    assert set(data["will"].values()) == {"unknown"}
+    assert (data["issues"], data["initiatives"], data["partners"]) == ("unknown",) * 3
+
+
+def test_a_template_assesses_from_the_cli(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "koshi.yaml"
+    assert run_cli("init", "--name", "合志市", "-o", str(out)).exit_code == 0
+    result = run_cli("assess", str(out), "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    current = current_for_bureau("kyushu")
+    assert current is not None
+    assert (report["criteria"]["id"], report["score"]) == (current.id, 0.0)
+    assert report["band"]["id"] == current.bands[-1].id
+
+
+def test_stdout_when_no_file_is_given_and_comments_follow_the_language(run_cli: RunCli) -> None:
+    ja = run_cli("init", "--code", "042021", "--lang", "ja", "--as-of", "2025-04-01")
+    en = run_cli("init", "--code", "042021", "--lang", "en", "--as-of", "2025-04-01")
+    assert ja.exit_code == en.exit_code == 0
+    assert ja.stdout.startswith("# 石巻市（宮城県）の自治体プロファイル（readiness init で作成）\n")
+    assert en.stdout.startswith("# Profile of 石巻市 (宮城県), made by readiness init.\n")
+    assert "  bureau: tohoku  # 東北経済産業局\n" in ja.stdout
+    assert "  bureau: tohoku  # Tohoku Bureau of Economy, Trade and Industry\n" in en.stdout
+    assert yaml.safe_load(ja.stdout) == yaml.safe_load(en.stdout)
+
+
+def test_language_defaults_from_the_locale(run_cli: RunCli) -> None:
+    result = run_cli("init", "--code", "042021", env={"LC_ALL": "", "LANG": "ja_JP.UTF-8"})
+    assert result.stdout.startswith("# 石巻市（宮城県）")
+    result = run_cli("init", "--code", "042021", env={"LC_ALL": "C", "LANG": "ja_JP.UTF-8"})
+    assert result.stdout.startswith("# Profile of 石巻市")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--name", "府中市"],
+            "--name: ambiguous-name 府中市 is the name of 2 municipalities; choose one with "
+            "--code: 132063 府中市 (東京都); 342084 府中市 (広島県)",
+        ),
+        (
+            ["--name", "石巻"],
+            "--name: unknown-name no municipality named 石巻 in the list; nearest: 石巻市 (宮城県)",
+        ),
+        (
+            ["--name", "Ishinomaki"],
+            "--name: unknown-name no municipality named Ishinomaki in the list",
+        ),
+        (
+            ["--code", "042022"],
+            "--code: bad-code '042022' is not a local government code (6 digits with a check "
+            "digit, e.g. 042021)",
+        ),
+        (["--code", "049999"], "--code: unknown-code code 049999 is not in the municipality list"),
+        (
+            ["--code", "042021", "--name", "石巻市"],
+            "init: usage give exactly one of --code or --name",
+        ),
+        ([], "init: usage give exactly one of --code or --name"),
+    ],
+    ids=["ambiguous", "nearest", "no match", "check digit", "not listed", "both", "neither"],
+)
+def test_bad_choices_are_explained(run_cli: RunCli, args: list[str], message: str) -> None:
+    result = run_cli("init", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_a_name_with_its_prefecture_is_not_ambiguous(run_cli: RunCli) -> None:
+    result = run_cli("init", "--name", "広島県府中市")
+    assert result.exit_code == 0
+    assert '  code: "342084"' in result.stdout
+
+
+def test_never_overwrites_without_force(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "town.yaml"
+    out.write_text("my work\n", "utf-8")
+    result = run_cli("init", "--code", "042021", "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{out}: file-exists the file already exists; pass --force to replace it\n",
+    )
+    assert out.read_text("utf-8") == "my work\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["town.yaml"]  # no temporary left
+    result = run_cli("init", "--code", "042021", "-o", str(out), "--force")
+    assert result.exit_code == 0
+    assert load_profile(out).municipality.code == "042021"
+
+
+def test_a_missing_folder_is_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "town.yaml"
+    result = run_cli("init", "--code", "042021", "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{out}: bad-output the folder does not exist\n",
+    )

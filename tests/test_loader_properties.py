@@ -1,0 +1,164 @@
+"""Properties of the loader over arbitrary input: only ReadinessError ever escapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readiness.diagnostics import ReadinessError
+from readiness.loading import load_criteria_text, load_profile_text
+from readiness.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode, parse
+from tests.conftest import EXAMPLES
+
+# Characters that mean something to YAML, so that generated text reaches deep into the parser.
+TOKENS = [
+    *":-[]{}&*!|>'\"#%@`?,. \n\t\r\x1b\x85\ufeff0123456789",
+    "no",
+    "yes",
+    "<<",
+    "!!",
+    "---",
+    "...",
+    "a",
+    "石巻",
+    "2024-04-01",
+    "schema_version",
+    "format",
+    "&x",
+    "*x",
+]
+YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)  # fmt: skip
+
+
+def error_of(call: Callable[[], object]) -> ReadinessError | None:
+    """The ReadinessError ``call`` raises, or None; any other exception fails the test."""
+    try:
+        call()
+    except ReadinessError as e:
+        return e
+    return None
+
+
+def load_both(text: str) -> None:
+    for load in (load_profile_text, load_criteria_text):
+        error = error_of(lambda: load(text, "fuzz.yaml"))  # noqa: B023 - called at once
+        if error is None:
+            continue
+        assert error.diagnostics
+        for d in error.diagnostics:
+            assert d.file == "fuzz.yaml"
+            assert d.code
+            assert d.line is None or d.line >= 1
+            assert d.column is None or (d.line is not None and d.column >= 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        YAMLISH,
+        st.text(st.characters(codec=None, categories=["Cs", "Cc", "Lo", "Zs"]), max_size=20),
+    )
+)
+def test_any_text_gives_a_result_or_readiness_error(text: str) -> None:
+    load_both(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from([None, "cp932", "utf-8", "latin-1"]))
+def test_any_bytes_give_a_result_or_readiness_error(raw: bytes, encoding: str | None) -> None:
+    error = error_of(lambda: decode(raw, "fuzz.yaml", encoding))
+    if error is not None:
+        assert [d.code for d in error.diagnostics] == ["bad-encoding"]
+        return
+    load_both(decode(raw, "fuzz.yaml", encoding))
+
+
+def true_depth(text: str) -> int:
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent):
+            deepest = max(deepest, depth + 1)
+    return deepest
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH.filter(lambda t: "*" not in t))
+def test_depth_bound_is_an_upper_bound(text: str) -> None:
+    """The cheap bound that lets well-formed files skip the depth walk never underestimates."""
+    try:
+        depth = true_depth(text)
+    except yaml.YAMLError:
+        return
+    assert depth <= _depth_bound(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(30)) + "  " * 30 + "x\n",
+        "- " * 30 + "x\n",
+        "k:\n" + "".join(f"{'  ' * i}- k:\n" for i in range(15)) + "  " * 15 + "- x\n",
+        "[" * 30 + "]" * 30,
+        "? - - a\n: - - b\n",
+    ],
+)
+def test_depth_bound_on_nested_structures(text: str) -> None:
+    assert true_depth(text) <= _depth_bound(text)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_depth_bound_with_every_yaml_line_break(newline: str) -> None:
+    text = nested(MAX_DEPTH + 10).replace("\n", newline)
+    assert true_depth(text) == MAX_DEPTH + 10 <= _depth_bound(text)
+    error = error_of(lambda: parse(text, "deep.yaml"))
+    assert error is not None
+    assert [d.code for d in error.diagnostics] == ["too-deep"]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_example_profiles_skip_the_depth_scan(path: Path) -> None:
+    """Ordinary profiles are cheap: their bound is under the limit, so nothing walks them."""
+    assert _depth_bound(path.read_text(encoding="utf-8")) <= MAX_DEPTH
+
+
+def nested(levels: int) -> str:
+    """A mapping nested so that its deepest value sits at ``levels`` (the top level is 1)."""
+    return "".join(f"{'  ' * i}k:\n" for i in range(levels - 2)) + "  " * (levels - 2) + "k: x\n"
+
+
+def alias_chain(links: int) -> str:
+    """Shallow as written, but each alias holds the one before: deep once expanded."""
+    return "a0: &a0\n- x\n" + "".join(f"a{i}: &a{i}\n- *a{i - 1}\n" for i in range(1, links))
+
+
+@pytest.mark.parametrize(
+    ("text", "refused_at"),
+    [
+        (nested(MAX_DEPTH), None),
+        (nested(MAX_DEPTH) + "# an aliased file takes the other path: *\n", None),
+        (nested(MAX_DEPTH + 1), (64, 127)),
+        (alias_chain(MAX_DEPTH - 2), None),
+        (alias_chain(MAX_DEPTH - 1), (125, 6)),  # "a62: &a62", whose aliases nest too deep
+    ],
+    ids=["64 levels", "64 levels, aliases", "65 levels", "alias chain 64", "alias chain 65"],
+)
+def test_depth_limit_is_exact(text: str, refused_at: tuple[int, int] | None) -> None:
+    error = error_of(lambda: parse(text, "deep.yaml"))
+    if refused_at is None:
+        assert error is None
+    else:
+        assert error is not None
+        assert [(d.line, d.column, d.code) for d in error.diagnostics] == [
+            (*refused_at, "too-deep")
+        ]
