@@ -70,7 +70,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
         (
             ["--output", "junit=/nonexistent/dir/junit.xml"],
             2,
-            "/nonexistent/dir/junit.xml: bad-output its directory does not exist\n",
+            "/nonexistent/dir/junit.xml: bad-output the folder does not exist\n",
         ),
         (
             ["--criteria", "nope"],

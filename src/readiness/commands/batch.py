@@ -51,7 +51,7 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
         except registry.UnknownFormatError as e:
             raise ReadinessError.single("--output", "bad-output", str(e)) from None
         if path != STDOUT and not Path(path).parent.resolve().is_dir():
-            raise ReadinessError.single(path, "bad-output", "its directory does not exist")
+            raise ReadinessError.single(path, "bad-output", "the folder does not exist")
         outputs.append((name, path))
     return outputs
 
