@@ -226,7 +226,8 @@ def diff(
 @app.command()
 def batch(
     paths: Annotated[
-        list[str], typer.Argument(help="Profiles: files, directories (recursive) or globs.")
+        list[str],
+        typer.Argument(help="Profiles: files, directories (recursive) or globs.", metavar="PATH"),
     ],
     criteria: Annotated[
         Optional[str],  # noqa: UP045
@@ -235,6 +236,7 @@ def batch(
             "-c",
             help="Score all under this criteria id or file; default: each "
             "town's bureau's current set.",
+            autocompletion=complete_criteria,
         ),
     ] = None,
     lang: LangOption = None,
