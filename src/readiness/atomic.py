@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from readiness.diagnostics import ReadinessError
 
@@ -56,3 +58,46 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class PendingFile:
+    """A temporary file beside ``path`` that becomes ``path`` only on :meth:`commit`.
+
+    For writing a large report as it is produced, and for writing several reports all or
+    nothing: write each to its PendingFile, then commit them all.  Until then any earlier file
+    at ``path`` is untouched.  Text is UTF-8, newlines as written.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.parent.is_dir():
+            raise ReadinessError.single(str(path), "bad-output", "the folder does not exist")
+        try:
+            fd, self.tmp = tempfile.mkstemp(
+                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+            )
+        except OSError as e:
+            raise ReadinessError.single(str(path), "write-failed", e.strerror or str(e)) from None
+        self.file: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self.tmp, _mode_for(self.path))
+            os.replace(self.tmp, self.path)
+        except OSError as e:
+            self.discard()
+            raise ReadinessError.single(
+                str(self.path), "write-failed", e.strerror or str(e)
+            ) from None
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)

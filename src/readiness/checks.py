@@ -55,8 +55,10 @@ def _is_stated(value: object) -> bool:
 
 def _describe(value: object) -> str:
     if isinstance(value, BaseModel):
+        # The instance dict holds the fields: getattr on a missing pydantic attribute is slow.
+        fields = value.__dict__
         for name in ("name", "title", "id", "indicator", "programme", "what", "kind"):
-            label = getattr(value, name, None)
+            label = fields.get(name)
             if isinstance(label, str):
                 return label
         return type(value).__name__

@@ -229,6 +229,77 @@ def diff(
     )
 
 
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Profiles: files, directories (recursive) or globs.", metavar="PATH"),
+    ],
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--criteria",
+            "-c",
+            help="Score all under this criteria id or file; default: each "
+            "town's bureau's current set.",
+            autocompletion=complete_criteria,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write a report: FORMAT=PATH, repeatable; formats json, csv, markdown, junit, "
+            "sarif, github; PATH - is stdout (instead of the table).",
+            metavar="FORMAT=PATH",
+        ),
+    ] = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--fail-under", help="Gate: a town fails below score N.", metavar="N"),
+    ] = None,
+    require_band: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--require-band", help="Gate: a town fails below band B.", metavar="B"),
+    ] = None,
+    annotations: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--annotations/--no-annotations",
+            help="Print GitHub workflow-command annotations; default: when GITHUB_ACTIONS=true.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Score on N processes.", metavar="N")
+    ] = 1,
+    encoding: EncodingOption = None,
+) -> None:
+    """Score many profiles, rank the towns, and write reports for CI.
+
+    Exit codes: 0 all scored (and every town meets the gate); 1 a town is below --fail-under or
+    --require-band; 2 a file could not be read or scored, or bad usage.
+    """
+    from readiness.commands import batch as command
+
+    raise typer.Exit(
+        guarded(
+            lambda: command.run(
+                paths,
+                criteria_ref=criteria,
+                lang=lang,
+                outputs=output,
+                fail_under=fail_under,
+                require_band=require_band,
+                annotations=annotations,
+                jobs=jobs,
+                encoding=encoding,
+            )
+        )
+    )
+
+
 @criteria_app.command("list")
 def criteria_list() -> None:
     """List the bundled criteria sets with their bureau, version and period."""

@@ -116,10 +116,11 @@ def read(obj: object, path: str) -> object:
     for part in path.split("."):
         if value is None:
             return None
-        if value == UNKNOWN:
+        if isinstance(value, str) and value == UNKNOWN:
             return UNKNOWN_FACT
         value = getattr(value, part)
-    return UNKNOWN_FACT if value == UNKNOWN else value
+    # Compare only strings: == on a pydantic model walks its fields.
+    return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
 
 
 def loc_of(path: str) -> Loc:

@@ -39,6 +39,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "'unknown' marks facts to find out: confirming them may add points.",
     ),
     "adds": ("加点", "Adds"),
+    # readiness batch
+    "rank": ("順位", "Rank"),
+    "town": ("自治体", "Town"),
+    "bureau_col": ("経済産業局", "Bureau"),
+    "gates": ("足切り", "Gates"),
+    "first_gap": ("最大の不足点", "First gap"),
+    "ranking": ("候補自治体の順位", "Ranking of candidate towns"),
+    "towns_per_band": ("判定ごとの自治体数", "Towns per band"),
+    "bad_files": ("読み込めなかったファイル", "Files that could not be read"),
+    "gate_ok": ("基準を満たす", "meets the gate"),
+    "gate_missed": ("基準未達", "below the gate"),
+    "towns_scored": ("評価した自治体", "towns scored"),
+    "files_bad": ("エラーのファイル", "files with errors"),
+    "below_gate": ("基準未達の自治体", "towns below the gate"),
+    "file": ("ファイル", "File"),
+    "status": ("状態", "Status"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Batch reports, one module per format, registered by name in :mod:`.registry`."""

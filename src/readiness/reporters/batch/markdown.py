@@ -1,0 +1,82 @@
+"""A Markdown summary: the ranking, towns per band, each town's gaps, and the bad files.
+
+Fit for ``$GITHUB_STEP_SUMMARY`` and pull-request comments.  Text from the profiles is escaped,
+so a town's name can never break the table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from readiness.batch import BatchResult
+from readiness.messages import Lang, t
+from readiness.reporters.batch.common import first_gap, gap_text, gates_text, score, town
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """``text`` as literal Markdown: one line, special characters escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    out.write(text(result, lang))
+
+
+def text(result: BatchResult, lang: Lang) -> str:
+    lines = [f"# {t('ranking', lang)}", ""]
+    lines.append(
+        f"{t('towns_scored', lang)}: {len(result.ranked)} · {t('files_bad', lang)}: "
+        f"{len(result.failed)}"
+        + (f" · {t('below_gate', lang)}: {result.gate_failures}" if result.gate.requested else "")
+    )
+    lines.append("")
+    if result.ranked:
+        header = [t(k, lang) for k in ("rank", "town", "bureau_col", "score", "band", "gates")]
+        header.append(t("first_gap", lang))
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "|".join(["---:", "---", "---", "---:", "---", "---", "---"]) + "|")
+        for r in result.ranked:
+            e = r.entry
+            gap = first_gap(e)
+            band = e.band.label.get(lang)
+            if result.gate.requested:
+                band += " ✅" if e.passed else " ❌"
+            cells = [
+                str(r.rank),
+                md(town(e, lang)),
+                e.bureau,
+                score(e.score),
+                band,
+                md(gates_text(e, lang)),
+                md(gap.label.get(lang)) if gap else "-",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines += ["", f"## {t('towns_per_band', lang)}", ""]
+        for criteria_id, band_ref, n in result.band_counts():
+            lines.append(f"- {criteria_id} · {band_ref.label.get(lang)}: {n}")
+        lines += ["", f"## {t('gaps', lang)}", ""]
+        for r in result.ranked:
+            e = r.entry
+            lines.append(
+                f"### {r.rank}. {md(town(e, lang))} ({score(e.score)}, {e.band.label.get(lang)})"
+            )
+            lines.append("")
+            lines.append(md(e.path))
+            lines.append("")
+            for failure in e.failures:
+                lines.append(f"- ❌ {md(failure)}")
+            if not e.gaps:
+                lines.append(f"- {t('no_gaps', lang)}")
+            for gap in e.gaps:
+                lines.append(f"- {md(gap_text(gap, lang))}: {md(gap.recommendation.get(lang))}")
+            lines.append("")
+    if result.failed:
+        lines += [f"## {t('bad_files', lang)}", ""]
+        for f in result.failed:
+            for d in f.diagnostics:
+                lines.append(f"- {md(str(d))}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,139 @@
+"""SARIF 2.1.0: each gap a result located at the line of the profile it concerns.
+
+Code-scanning pages then annotate the profile itself.  A gap is a ``warning`` for a town below
+the gate asked for, else a ``note``; a file that could not be read gives ``error`` results at
+the place of each problem.  Paths are relative to the working directory (``%SRCROOT%``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from readiness import __version__
+from readiness.assessment import CriterionResult
+from readiness.batch import BatchResult, Failed, Scored
+from readiness.messages import Lang
+from readiness.reporters.batch.common import gap_location, gap_text, town
+from readiness.reporters.batch.jsontext import write_json
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def uri(path: str) -> str:
+    """A relative, forward-slashed URI for a path under the working directory."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_uri()
+    return p.as_posix().replace("%", "%25").replace(" ", "%20")
+
+
+def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": line or 1}
+    if column:
+        region["startColumn"] = column
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": file_uri}
+            if file_uri.startswith("file:")
+            else {"uri": file_uri, "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        }
+    }
+
+
+def _gap_result(
+    e: Scored, file_uri: str, gap: CriterionResult, lang: Lang, rule_index: int
+) -> dict[str, Any]:
+    line, column = gap_location(e, gap)
+    text = f"{town(e, lang)}: {gap_text(gap, lang)}. {gap.recommendation.get(lang)}"
+    return {
+        "ruleId": gap.id,
+        "ruleIndex": rule_index,
+        "level": "note" if e.passed else "warning",
+        "message": {"text": text},
+        "locations": [_location(file_uri, line, column)],
+        "partialFingerprints": {"readinessGap/v1": f"{e.code}:{e.criteria_id}:{gap.id}"},
+        "properties": {"status": gap.status, "adds": round(gap.adds, 2), "score": e.score},
+    }
+
+
+def _error_results(f: Failed, rule_index: dict[str, int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "ruleId": d.code,
+            "ruleIndex": rule_index[d.code],
+            "level": "error",
+            "message": {"text": d.message},
+            "locations": [_location(uri(d.file), d.line, d.column)],
+        }
+        for d in f.diagnostics
+    ]
+
+
+def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
+    gaps: dict[str, CriterionResult] = {}
+    for r in result.ranked:
+        for gap in r.entry.gaps:
+            gaps.setdefault(gap.id, gap)
+    rules = [
+        {
+            "id": gap_id,
+            "name": gap_id,
+            "shortDescription": {"text": gaps[gap_id].label.get(lang)},
+            "help": {"text": gaps[gap_id].recommendation.get(lang)},
+            "defaultConfiguration": {"level": "warning"},
+        }
+        for gap_id in sorted(gaps)
+    ]
+    codes = sorted({d.code for f in result.failed for d in f.diagnostics})
+    rules += [
+        {
+            "id": code,
+            "name": code,
+            "shortDescription": {"text": f"Input problem: {code}"},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for code in codes
+        if code not in gaps
+    ]
+    return rules
+
+
+def sarif_log(result: BatchResult, lang: Lang) -> dict[str, Any]:
+    rules = _rules(result, lang)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "readiness",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "results": _results(result, lang, index),
+            }
+        ],
+    }
+
+
+def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for f in result.failed:
+        yield from _error_results(f, index)
+    for r in result.ranked:
+        file_uri = uri(r.entry.path)
+        for gap in r.entry.gaps:
+            yield _gap_result(r.entry, file_uri, gap, lang, index[gap.id])
+
+
+def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
+    """One result per line; results are written as they are made."""
+    write_json(sarif_log(result, lang), out, depth=4)

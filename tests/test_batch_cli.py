@@ -1,0 +1,336 @@
+"""``readiness batch``: exit codes, reports checked against their schemas, determinism."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import xmlschema
+from junitparser import Error, Failure, JUnitXml, TestSuite
+
+from readiness.atomic import PendingFile
+from readiness.diagnostics import ReadinessError
+from readiness.reporters.batch.markdown import md
+from tests.batch_data import BAD_FILES, make_tree
+from tests.conftest import EXAMPLES, ROOT, RunCli, shared_path
+
+ALL_FORMATS = ("json", "csv", "markdown", "junit", "sarif", "github")
+
+
+def outputs(out: Path, *formats: str) -> list[str]:
+    args = []
+    for name in formats:
+        args += ["--output", f"{name}={out / name}"]
+    return args
+
+
+def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    result = run_cli("batch", str(root), "--lang", "en")
+    assert result.exit_code == 2
+    expected = sorted(f"{root}/{line}" for _, line in BAD_FILES.values())
+    assert result.stderr.splitlines() == expected
+    for town in ("Ishinomaki", "Koshi", "Minato"):
+        assert town in result.stdout
+    assert "towns scored: 3 · files with errors: 4" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        ([], 0, ""),
+        (["--fail-under", "75"], 0, ""),
+        (["--fail-under", "80"], 1, "readiness: 2 of 6 towns are below the gate\n"),
+        (["--require-band", "promising"], 0, ""),
+        (["--require-band", "ready"], 1, "readiness: 4 of 6 towns are below the gate\n"),
+        (
+            ["--require-band", "great"],
+            2,
+            "--require-band: unknown-band 'great' is not a band of kyushu-2019, tohoku-2022; "
+            "choose from not-yet, promising, ready\n",
+        ),
+        (
+            ["--output", "yaml=x.yaml"],
+            2,
+            "--output: bad-output no report format 'yaml'; "
+            "choose from json, csv, markdown, junit, sarif, github\n",
+        ),
+        (
+            ["--output", "junit"],
+            2,
+            "--output: bad-output 'junit': expected FORMAT=PATH, e.g. junit=report.xml\n",
+        ),
+        (
+            ["--output", "junit=/nonexistent/dir/junit.xml"],
+            2,
+            "/nonexistent/dir/junit.xml: bad-output the folder does not exist\n",
+        ),
+        (
+            ["--criteria", "nope"],
+            2,
+            "nope: unknown-criteria no bundled criteria with this id; "
+            "known: kyushu-2019, tohoku-2019, tohoku-2022\n",
+        ),
+    ],
+)
+def test_exit_codes(run_cli: RunCli, args: list[str], code: int, stderr: str) -> None:
+    result = run_cli("batch", str(EXAMPLES), *args)
+    assert (result.exit_code, result.stderr) == (code, stderr)
+
+
+def test_bad_input_wins_over_a_failed_gate(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path)
+    assert run_cli("batch", str(root), "--fail-under", "100").exit_code == 2
+
+
+def test_one_criteria_for_all(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = run_cli("batch", str(EXAMPLES), "--criteria", "tohoku-2022", "-o", f"json={out}")
+    assert result.exit_code == 0
+    towns = json.loads(out.read_text(encoding="utf-8"))["towns"]
+    assert {t["criteria"]["id"] for t in towns} == {"tohoku-2022"}
+
+
+def test_json_matches_its_schema(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    run_cli("batch", str(root), "--require-band", "ready", *outputs(tmp_path, "json"))
+    data = json.loads((tmp_path / "json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "batch-result.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["summary"] == {
+        "towns": 3,
+        "errors": 4,
+        "below_gate": 1,
+        "bands": [
+            {"criteria": "kyushu-2019", "band": "ready", "towns": 1},
+            {"criteria": "tohoku-2022", "band": "ready", "towns": 1},
+            {"criteria": "tohoku-2022", "band": "promising", "towns": 1},
+        ],
+    }
+    assert [(t["rank"], t["municipality"]["code"], t["passed"]) for t in data["towns"]] == [
+        (1, "042021", True),
+        (2, "432164", True),
+        (3, "049981", False),
+    ]
+
+
+def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    run_cli("batch", str(root), "--require-band", "ready", *outputs(tmp_path, "junit"))
+    report = tmp_path / "junit"
+    xmlschema.XMLSchema(shared_path("data", "junit", "JUnit.xsd")).validate(report)
+    xml = JUnitXml.fromfile(str(report))
+    suites = [xml] if isinstance(xml, TestSuite) else list(xml)
+    cases = {case.classname: case for suite in suites for case in suite}
+    assert len(cases) == 7
+    assert cases[f"{root}/koshi.yaml"].result == []
+    (failure,) = cases[f"{root}/deep/minato.yml"].result
+    assert isinstance(failure, Failure)
+    assert failure.message == "band 'promising' is below --require-band ready"
+    assert "(partners.named-type, unmet, +" in (failure.text or "")
+    (error,) = cases[f"{root}/syntax.yaml"].result
+    assert isinstance(error, Error)
+    assert error.type == "yaml-syntax"
+
+
+def test_sarif_is_valid_and_points_at_profile_lines(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree(tmp_path / "towns")
+    monkeypatch.chdir(tmp_path)  # SARIF paths are relative to the working directory
+    run_cli("batch", "towns", *outputs(tmp_path, "sarif"))
+    log = json.loads((tmp_path / "sarif").read_text(encoding="utf-8"))
+    schema = json.loads(shared_path("data", "sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    rules = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert all(rules[r["ruleIndex"]] == r["ruleId"] for r in results)
+    by_key = {
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r
+        for r in results
+    }
+    koshi = by_key["towns/koshi.yaml", "partners.committed"]
+    region = koshi["locations"][0]["physicalLocation"]["region"]
+    lines = (root / "koshi.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[region["startLine"] - 1] == "partners: unknown"
+    assert koshi["level"] == "note"
+    typo = by_key["towns/sub/typo.yaml", "unknown-field"]
+    assert typo["level"] == "error"
+    assert typo["locations"][0]["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 1}
+
+
+def test_csv_reads_back_with_bom(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    run_cli("batch", str(root), "--lang", "ja", *outputs(tmp_path, "csv"))
+    raw = (tmp_path / "csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [(r["rank"], r["municipality"], r["code"]) for r in rows[:3]] == [
+        ("1", "石巻市", "042021"),
+        ("2", "合志市", "432164"),
+        ("3", "みなと町", "049981"),
+    ]
+    assert rows[0]["first_gap_label"] == "首長・副首長のコミットメント"
+    errors = [r for r in rows if r["error"]]
+    assert len(errors) == 4
+    assert errors[-1]["error"].endswith(
+        "syntax.yaml:3:1: yaml-syntax invalid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence)"
+    )
+
+
+def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    run_cli("batch", str(root), "--lang", "en", *outputs(tmp_path, "markdown"))
+    text = (tmp_path / "markdown").read_text(encoding="utf-8")
+    assert "| 1 | Ishinomaki (石巻市) | tohoku | 81.5 | Ready | passed |" in text
+    assert "### 3. Minato (fictional) (みなと町)" in text
+    assert "## Files that could not be read" in text
+    assert f"- {md(str(root))}/sub/typo.yaml:4:1: unknown-field unknown field 'parters'" in text
+
+
+def test_markdown_escapes_profile_text() -> None:
+    assert md("a|b <script>\n*x*") == r"a\|b \<script\> \*x\*"
+
+
+def test_github_annotations_by_default_in_actions(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    result = run_cli("batch", str(root), "--require-band", "ready", env={"GITHUB_ACTIONS": "true"})
+    lines = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    expected = (
+        f"::error file={root}/sub/typo.yaml,line=4,col=1,title=unknown-field::"
+        "unknown field 'parters': did you mean 'partners'?"
+    )
+    assert expected in lines
+    assert any(line.startswith(f"::warning file={root}/deep/minato.yml,line=") for line in lines)
+    quiet = run_cli("batch", str(root), "--no-annotations", env={"GITHUB_ACTIONS": "true"})
+    assert "::" not in quiet.stdout
+    assert "::" not in run_cli("batch", str(root)).stdout
+
+
+def test_output_to_stdout_replaces_the_table_and_default_annotations(run_cli: RunCli) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--output", "json=-", env={"GITHUB_ACTIONS": "true"})
+    assert json.loads(result.stdout)["format"] == "readiness.batch"
+
+
+def test_sarif_uri_outside_the_working_directory_is_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readiness.reporters.batch.sarif import uri
+
+    monkeypatch.chdir(tmp_path)
+    assert uri("towns/a b%.yaml") == "towns/a%20b%25.yaml"
+    assert uri(str(tmp_path / "x.yaml")) == "x.yaml"
+    assert uri("/elsewhere/x.yaml") == "file:///elsewhere/x.yaml"
+
+
+def test_jobs_give_the_same_reports(tmp_path: Path, run_cli: RunCli) -> None:
+    root = make_tree(tmp_path / "towns")
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    run_cli("batch", str(root), *outputs(one, *ALL_FORMATS))
+    run_cli("batch", str(root), "--jobs", "2", *outputs(two, *ALL_FORMATS))
+    for name in ALL_FORMATS:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    make_tree(tmp_path / "towns")
+    runs = []
+    for seed in ("0", "1", "4242"):
+        out = tmp_path / f"seed{seed}"
+        out.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "80"}
+        env.pop("GITHUB_ACTIONS", None)
+        proc = subprocess.run(
+            [sys.executable, "-m", "readiness", "batch", "towns", *outputs(out, *ALL_FORMATS)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        assert proc.returncode == 2
+        runs.append((proc.stdout, proc.stderr, [(out / n).read_bytes() for n in ALL_FORMATS]))
+    assert runs[0] == runs[1] == runs[2]
+
+
+def test_a_failed_run_leaves_existing_reports_untouched(tmp_path: Path, run_cli: RunCli) -> None:
+    report = tmp_path / "junit"
+    report.write_text("old report\n", encoding="utf-8")
+    result = run_cli("batch", str(EXAMPLES), "--require-band", "great", *outputs(tmp_path, "junit"))
+    assert result.exit_code == 2
+    assert report.read_text(encoding="utf-8") == "old report\n"
+
+
+def test_a_failing_report_writes_no_report(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readiness.reporters.batch import sarif
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sarif, "render", broken)
+    (tmp_path / "json").write_text("old\n", encoding="utf-8")
+    result = run_cli("batch", str(EXAMPLES), *outputs(tmp_path, "json", "sarif"))
+    assert result.exit_code == 3
+    assert (tmp_path / "json").read_text(encoding="utf-8") == "old\n"
+    assert not (tmp_path / "sarif").exists()
+
+
+def test_pending_file_keeps_the_old_file_until_commit_and_on_a_failed_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.xml"
+    target.write_bytes(b"old")
+    pending = PendingFile(target)
+    pending.file.write("new")
+    assert target.read_bytes() == b"old"
+
+    def fail(src: str, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(ReadinessError) as caught:
+        pending.commit()
+    assert [str(d) for d in caught.value.diagnostics] == [
+        f"{target}: write-failed No space left on device"
+    ]
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xml"]
+
+
+def test_pending_file_commit_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
+    target = tmp_path / "report.xml"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    pending = PendingFile(target)
+    pending.file.write("new\r\n")
+    pending.commit()
+    assert target.read_bytes() == b"new\r\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(("terminal", "total", "drawn"), [(True, 25, True), (False, 25, False),
+                                                          (True, 5, False)])  # fmt: skip
+def test_progress_bar_only_on_a_terminal_for_long_batches(
+    terminal: bool, total: int, drawn: bool
+) -> None:
+    from rich.console import Console
+
+    from readiness.commands.batch import progress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=terminal, width=80)
+    items = [object() for _ in range(total)]
+    assert list(progress(iter(items), total, console)) == items  # type: ignore[arg-type]
+    assert ("scoring" in screen.getvalue()) is drawn
