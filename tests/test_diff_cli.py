@@ -60,7 +60,7 @@ def pair(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
 
 # Worked by hand.  Sections will (weight 50: will.team 2 points, will.lead 1) and issues
 # (weight 50: issues.stated 3).  Town A meets will.team and issues.stated: before 50*2/3 + 50 =
-# 83.33, after 50*3/4 + 50 = 87.50, ready both.  Town B meets will.lead and issues.stated: before
+# 83.33, after 50*3/4 + 50 = 87.50 (shown to one decimal), ready both.  Town B meets will.lead and issues.stated: before
 # 50*1/3 + 50 = 66.67, below 70 and the will gate (1/3 < 0.5) fails: not yet; after 50*1/4 + 50
 # = 62.50, at least the new 60, and the will gate (1/4 >= 0.25) passes: ready.  B's move comes
 # from will.lead being worth less (it did not change itself): reweighting.
@@ -99,8 +99,8 @@ Band: up 1, down 0, unchanged 1 · Score: up 1, down 1, unchanged 0 (towns: 2)
 
 | Town | Score | Change | Band | Rank | Moved by |
 | --- | ---: | ---: | --- | --- | --- |
-| Town A (石巻市) | 83.33 → 87.50 | +4.17 | Ready | 1 | `will.team` +4.17 |
-| Town B (東通村) | 66.67 → 62.50 | -4.17 | Not yet → Ready ↑ | 2 | reweighting -4.17 |
+| Town A (石巻市) | 83.3 → 87.5 | +4.2 | Ready | 1 | `will.team` +4.2 |
+| Town B (東通村) | 66.7 → 62.5 | -4.2 | Not yet → Ready ↑ | 2 | reweighting -4.2 |
 """
 
 
@@ -119,7 +119,7 @@ def test_markdown_in_japanese(run_cli: RunCli, pair: tuple[Path, Path, Path, Pat
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "## 評価基準の差分: `test-2020` → `test-2020`"
     assert "- ID変更 `green` (旧ID `gx`) — GX" in result.stdout
-    assert "| 東通村 | 66.67 → 62.50 | -4.17 | 準備段階 → 準備済 ↑ | 2 | 配点の再配分 -4.17 |" in (
+    assert "| 東通村 | 66.7 → 62.5 | -4.2 | 準備段階 → 準備済 ↑ | 2 | 配点の再配分 -4.2 |" in (
         result.stdout
     )
 
@@ -151,10 +151,10 @@ def test_json_shape(run_cli: RunCli, pair: tuple[Path, Path, Path, Path]) -> Non
         "score": {"up": 1, "down": 1, "same": 0},
     }
     town_b = data["impact"]["towns"][1]
-    assert town_b["before"] == {"score": 66.67, "band": "not-yet", "gates_passed": False, "rank": 2}
+    assert town_b["before"] == {"score": 66.7, "band": "not-yet", "gates_passed": False, "rank": 2}
     assert town_b["after"] == {"score": 62.5, "band": "ready", "gates_passed": True, "rank": 2}
-    assert (town_b["delta"], town_b["band_move"], town_b["drivers"]) == (-4.17, "up", [])
-    assert town_b["reweighted"] == -4.17
+    assert (town_b["delta"], town_b["band_move"], town_b["drivers"]) == (-4.2, "up", [])
+    assert town_b["reweighted"] == -4.17  # from the unrounded contributions
 
 
 def test_output_is_deterministic(run_cli: RunCli) -> None:

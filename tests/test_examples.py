@@ -34,9 +34,9 @@ def test_every_example_under_every_bundled_set(path: Path, criteria: object) -> 
 
 
 REAL_TOWNS = [
-    # file, criteria, score (checked by hand from the criteria's points), band
-    ("koshi.yaml", "kyushu-2019", 76.96, "ready"),
-    ("ishinomaki.yaml", "tohoku-2022", 81.52, "ready"),
+    # file, criteria, score (checked by hand from the criteria's points, to one decimal), band
+    ("koshi.yaml", "kyushu-2019", 77.0, "ready"),
+    ("ishinomaki.yaml", "tohoku-2022", 81.5, "ready"),
 ]
 
 
@@ -48,7 +48,7 @@ def test_real_towns_land_in_the_top_band(
     criteria = criteria_for_profile(profile)
     assert criteria.id == criteria_id
     result = assess(criteria, profile)
-    assert round(result.score, 2) == score
+    assert result.score == score
     assert (result.band.id, result.band_rank, result.gates_passed) == (band, 0, True)
     assert result.next_band is None
     assert not profile.fictional
@@ -58,7 +58,7 @@ def test_koshi_score_by_hand() -> None:
     # will 7/13 of 25, issues 9/9 of 25, partners 5/8 of 20, selection 8/10 of 20, themes 4/4 of 10
     expected = 7 / 13 * 25 + 25 + 5 / 8 * 20 + 8 / 10 * 20 + 10
     result = assess(load_criteria("kyushu-2019"), load_profile(EXAMPLES / "koshi.yaml"))
-    assert result.score == pytest.approx(expected)
+    assert result.score == round(expected, 1)  # 76.96...: shown and compared as 77.0
     assert [(s.id, s.earned, s.possible) for s in result.sections] == [
         ("will", 7, 13),
         ("issues", 9, 9),

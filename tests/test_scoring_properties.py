@@ -130,7 +130,8 @@ def test_score_in_range_and_gates_guard_the_top_band(
 ) -> None:
     result = assess(criteria, Profile.model_validate(data))
     assert 0 <= result.score <= 100
-    assert sum(s.contribution for s in result.sections) == pytest.approx(result.score)
+    # the score is the sum of the contributions, rounded to one decimal
+    assert sum(s.contribution for s in result.sections) == pytest.approx(result.score, abs=0.05)
     if not result.gates_passed:
         assert result.band_rank > 0
     if result.band_rank == 0:

@@ -58,8 +58,13 @@ class TownImpact:
 
     @property
     def reweighted(self) -> float:
-        """The part of the move not explained by changed criteria."""
-        return round(self.delta - sum(d.delta for d in self.drivers), 9)
+        """The part of the move not explained by changed criteria.
+
+        Taken from the unrounded section contributions, so that rounding the scores to one
+        decimal is never reported as a move of its own.
+        """
+        exact = _exact_score(self.after) - _exact_score(self.before)
+        return round(exact - sum(d.delta for d in self.drivers), 9)
 
     @property
     def band_move(self) -> Move:
@@ -108,6 +113,10 @@ class Impact:
             score_down=sum(d < -_EPS for d in deltas),
             score_same=sum(abs(d) <= _EPS for d in deltas),
         )
+
+
+def _exact_score(a: Assessment) -> float:
+    return sum(s.contribution for s in a.sections)
 
 
 def _ranks(scores: Sequence[float]) -> list[int]:

@@ -4,6 +4,9 @@ Each section (condition or factor) contributes ``weight / total weight * 100`` t
 of its criteria points earned.  A criterion earns its points only when its check is ``met``;
 ``unmet`` and ``unknown`` earn nothing.  The top band, and any band marked ``requires_gates``,
 is reached only while every section gate passes.
+
+The score is rounded to one decimal, the precision every report shows, and that rounded
+number decides the band and the thresholds: what a user reads is what was compared.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from readiness.localgov import bureau_of
 from readiness.profile import Profile
 
 _EPS = 1e-9
+SCORE_DECIMALS = 1
 
 
 def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = None) -> Assessment:
@@ -63,7 +67,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
             )
         )
     # Rounding away float noise keeps reports identical however the sum is ordered.
-    score = min(100.0, max(0.0, round(sum(s.contribution for s in sections), 9)))
+    score = round(sum(s.contribution for s in sections), SCORE_DECIMALS)
     gates_passed = all(s.gate_passed is not False for s in sections)
     band_index = _band_index(criteria.bands, score, gates_passed)
     municipality = profile.municipality
@@ -143,7 +147,7 @@ def _next_band(
     chosen.sort(key=lambda r: (-r.adds, order[r.id]))
     return NextBand(
         band=_ref(band),
-        points_needed=max(0.0, round(band.min - score, 9)),
+        points_needed=max(0.0, round(band.min - score, SCORE_DECIMALS)),
         gaps=tuple(r.id for r in chosen),
         gates=tuple(gates),
     )

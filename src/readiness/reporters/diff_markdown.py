@@ -103,7 +103,7 @@ def _impact_lines(impact: Impact, lang: Lang) -> list[str]:
         band = _from_to(t.before.band.label.get(lang), t.after.band.label.get(lang))
         row = (
             _cell(_town_name(t, lang)),
-            _from_to(f"{t.before.score:.2f}", f"{t.after.score:.2f}"),
+            _from_to(f"{t.before.score:.1f}", f"{t.after.score:.1f}"),
             signed(t.delta),
             _cell(band) + _ARROW[t.band_move],
             _from_to(str(t.rank_before), str(t.rank_after)),

@@ -70,4 +70,4 @@ def pair_texts(change: FieldChange, lang: Lang) -> tuple[str, str]:
 
 
 def signed(value: float) -> str:
-    return f"{value:+.2f}"
+    return f"{value:+.1f}"
