@@ -58,9 +58,10 @@ def pair(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
     return old, new, town_a, town_b
 
 
-# Worked by hand.  Sections will (weight 50: will.team 2 points, will.lead 1) and issues
+# Worked by hand; reports round to one decimal.
+# Sections will (weight 50: will.team 2 points, will.lead 1) and issues
 # (weight 50: issues.stated 3).  Town A meets will.team and issues.stated: before 50*2/3 + 50 =
-# 83.33, after 50*3/4 + 50 = 87.50 (shown to one decimal), ready both.  Town B meets will.lead and issues.stated: before
+# 83.33, after 50*3/4 + 50 = 87.50, ready both.  Town B meets will.lead and issues.stated: before
 # 50*1/3 + 50 = 66.67, below 70 and the will gate (1/3 < 0.5) fails: not yet; after 50*1/4 + 50
 # = 62.50, at least the new 60, and the will gate (1/4 >= 0.25) passes: ready.  B's move comes
 # from will.lead being worth less (it did not change itself): reweighting.
