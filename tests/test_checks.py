@@ -27,6 +27,10 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str]] = [
      {"record__growth_firms": []}, "unmet"),
     ("present none literal", {"kind": "present", "field": "will.top_commitment"},
      {"will__top_commitment": "none"}, "unmet"),
+    ("present empty record", {"kind": "present", "field": "will.team"},
+     {"will__team": {}}, "unmet"),
+    ("present record with a fact", {"kind": "present", "field": "will.team"},
+     {"will__team": {"kind": "WG"}}, "met"),
     ("present inside unknown", {"kind": "present", "field": "will.team.kind"},
      {"will__team": "unknown"}, "unknown"),
     # is_true

@@ -50,6 +50,8 @@ class _Check(BaseModel):
 
 
 def _is_stated(value: object) -> bool:
+    if isinstance(value, BaseModel):
+        return bool(value.model_fields_set)  # ``team: {}`` says nothing
     return value is not None and value != "none" and value not in ("", [], ())
 
 

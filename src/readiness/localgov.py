@@ -36,6 +36,19 @@ BUREAU_PREFECTURES: dict[str, tuple[str, ...]] = {
 }
 """Which regional bureau (経済産業局) covers which prefecture."""
 
+BUREAU_NAMES: dict[str, tuple[str, str]] = {
+    "hokkaido": ("北海道経済産業局", "Hokkaido Bureau of Economy, Trade and Industry"),
+    "tohoku": ("東北経済産業局", "Tohoku Bureau of Economy, Trade and Industry"),
+    "kanto": ("関東経済産業局", "Kanto Bureau of Economy, Trade and Industry"),
+    "chubu": ("中部経済産業局", "Chubu Bureau of Economy, Trade and Industry"),
+    "kinki": ("近畿経済産業局", "Kinki Bureau of Economy, Trade and Industry"),
+    "chugoku": ("中国経済産業局", "Chugoku Bureau of Economy, Trade and Industry"),
+    "shikoku": ("四国経済産業局", "Shikoku Bureau of Economy, Trade and Industry"),
+    "kyushu": ("九州経済産業局", "Kyushu Bureau of Economy, Trade and Industry"),
+    "okinawa": ("沖縄総合事務局 経済産業部", "Okinawa General Bureau, Economy and Industry Dept."),
+}
+"""Each bureau's name in Japanese and English."""
+
 BUREAUS = tuple(BUREAU_PREFECTURES)
 PREFECTURES = tuple(p for ps in BUREAU_PREFECTURES.values() for p in ps)
 

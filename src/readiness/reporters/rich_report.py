@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from readiness.assessment import Assessment, CriterionResult
-from readiness.messages import Lang, t
+from readiness.localgov import BUREAU_NAMES
+from readiness.messages import Lang, pick, t
 from readiness.textsafe import safe
 
 _STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}
@@ -32,10 +33,11 @@ def header(a: Assessment, lang: Lang) -> Text:
     if a.municipality_en and lang == "en":
         name = f"{safe(a.municipality_en)} ({name})"
     line = Text(name, style="bold")
-    line.append(f"  {a.code} · {a.bureau} {t('bureau', lang)} · {t('as_of', lang)} {a.as_of}")
+    line.append(f"  {a.code} · {t('as_of', lang)} {a.as_of}")
     if a.fictional:
         line.append(f"\n[{t('fictional', lang)}]", style="magenta")
-    line.append(f"\n{t('criteria', lang)}: {a.criteria_id}")
+    bureau = pick(BUREAU_NAMES[a.bureau], lang) if a.bureau in BUREAU_NAMES else a.bureau
+    line.append(f"\n{bureau} · {t('criteria', lang)}: {a.criteria_id}")
     return line
 
 
