@@ -130,3 +130,22 @@ def test_bundled_files_are_named_by_bureau_and_one_is_current_per_bureau() -> No
         assert c.id.startswith(f"{c.bureau}-"), "current_for_bureau finds sets by file name"
     bureaus = {c.bureau for c in sets}
     assert all(sum(c.current for c in sets if c.bureau == b) == 1 for b in bureaus)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_examples_need_no_caution_under_their_bureaus_criteria(path: Path) -> None:
+    profile = load_profile(path)
+    assert assess(criteria_for_profile(profile), profile).cautions == ()
+
+
+def test_cautions_for_another_bureau_and_another_period() -> None:
+    result = assess(load_criteria("tohoku-2022"), load_profile(EXAMPLES / "koshi.yaml"))
+    assert [c.en for c in result.cautions] == [
+        "These criteria (tohoku-2022) are the tohoku bureau's; this town is served by the "
+        "kyushu bureau.",
+        "The profile describes 2019-11-05, outside the criteria's period (2022-04-01 – "
+        "2025-03-31).",
+    ]
+    assert result.cautions[1].ja == (
+        "プロファイルの時点（2019-11-05）は評価基準の対象期間（2022-04-01 – 2025-03-31）の外です。"
+    )

@@ -96,6 +96,8 @@ class Assessment:
     unmatched_strategies: tuple[str, ...]
     """Strategy ids named by the profile's initiatives that these criteria do not define."""
     next_band: NextBand | None
+    cautions: tuple[Text, ...] = ()
+    """Reasons to read the result with care: criteria of another bureau, or of another period."""
 
     @property
     def gaps(self) -> tuple[CriterionResult, ...]:

@@ -19,7 +19,7 @@ from readiness.assessment import (
     SectionResult,
     StrategyFit,
 )
-from readiness.criteria_model import Band, Criteria
+from readiness.criteria_model import Band, Criteria, Text
 from readiness.localgov import bureau_of
 from readiness.profile import Profile
 
@@ -91,7 +91,33 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         strategy_fit=_strategy_fit(criteria, profile),
         unmatched_strategies=_unmatched(criteria, profile),
         next_band=_next_band(criteria.bands, band_index, score, sections, results),
+        cautions=_cautions(criteria, profile),
     )
+
+
+def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
+    m = profile.municipality
+    bureau = m.bureau or bureau_of(m.prefecture) or ""
+    found = []
+    if criteria.bureau != bureau:
+        found.append(
+            Text(
+                ja=f"この評価基準（{criteria.id}）は{criteria.bureau}局のものです。"
+                f"この自治体を所管するのは{bureau}局です。",
+                en=f"These criteria ({criteria.id}) are the {criteria.bureau} bureau's; "
+                f"this town is served by the {bureau} bureau.",
+            )
+        )
+    as_of, period = profile.as_of, criteria.period
+    if (period.start and as_of < period.start) or (period.end and as_of > period.end):
+        span = f"{period.start or '…'} – {period.end or '…'}"
+        found.append(
+            Text(
+                ja=f"プロファイルの時点（{as_of}）は評価基準の対象期間（{span}）の外です。",
+                en=f"The profile describes {as_of}, outside the criteria's period ({span}).",
+            )
+        )
+    return tuple(found)
 
 
 def _ref(band: Band) -> BandRef:

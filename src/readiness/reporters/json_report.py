@@ -94,6 +94,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             }
             for g in a.gaps
         ],
+        "cautions": [_text(c) for c in a.cautions],
         "next_band": None
         if a.next_band is None
         else {

@@ -121,6 +121,7 @@ def next_band_text(a: Assessment, lang: Lang) -> Text:
 def render(a: Assessment, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = [
         header(a, lang),
+        *(Text(f"! {c.get(lang)}", style="yellow") for c in a.cautions),
         Text(),
         summary(a, lang),
         sections_table(a, lang),
