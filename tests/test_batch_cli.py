@@ -75,8 +75,8 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
         (
             ["--criteria", "nope"],
             2,
-            "nope: unknown-criteria no bundled criteria with this id; "
-            "known: kyushu-2019, tohoku-2019, tohoku-2022\n",
+            "nope: unknown-criteria not a bundled id, a file or REV:path; "
+            "bundled ids: kyushu-2019, tohoku-2019, tohoku-2022\n",
         ),
     ],
 )

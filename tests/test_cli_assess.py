@@ -243,3 +243,17 @@ def test_criteria_list(run_cli: RunCli) -> None:
         "2025-03-31",
         "東北経済産業局",
     ]
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("Tohoku-2022", "Tohoku-2022: unknown-criteria not a bundled id, a file or REV:path; "
+         "did you mean 'tohoku-2022'? bundled ids: kyushu-2019, tohoku-2019, tohoku-2022\n"),
+        ("tohoku-2022.yaml", "tohoku-2022.yaml: file-not-found no such file; did you mean the "
+         "bundled set 'tohoku-2022'?\n"),
+    ],
+)  # fmt: skip
+def test_near_miss_criteria_names(run_cli: RunCli, ref: str, expected: str) -> None:
+    result = run_cli("assess", ISHINOMAKI, "--criteria", ref)
+    assert (result.exit_code, result.stderr) == (2, expected)

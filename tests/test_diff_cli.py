@@ -349,3 +349,14 @@ def test_rev_path_through_a_symlinked_folder(run_cli: RunCli, repo: Path) -> Non
     result = run_cli("diff", "HEAD:linked/criteria.yaml", "linked/criteria.yaml", "-f", "json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(result.stdout)["empty"] is True
+
+
+def test_a_profile_named_twice_counts_once(run_cli: RunCli) -> None:
+    ishinomaki = str(EXAMPLES / "ishinomaki.yaml")
+    result = run_cli(
+        "diff", "tohoku-2019", "tohoku-2022", "-p", ishinomaki, "-p", ishinomaki,
+        "-p", str(EXAMPLES), "-f", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["impact"]["summary"]["towns"] == len(list(EXAMPLES.glob("*.yaml")))

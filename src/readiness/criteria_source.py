@@ -7,6 +7,7 @@ as git has it).  A plain file that exists wins over the ``REV:path`` reading of 
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from pathlib import Path
 
@@ -26,14 +27,27 @@ def read_criteria(ref: str, *, encoding: str | None = None) -> Criteria:
     rev, sep, path = ref.partition(":")
     if sep and rev and path:
         return load_criteria_text(git_show(rev, path, encoding=encoding), ref)
+    close = _nearest_id(ref)
     if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml")):
-        return load_criteria(Path(ref), encoding=encoding)  # reports the missing file
+        if close is None or Path(ref).exists():
+            return load_criteria(Path(ref), encoding=encoding)  # reports the missing file
+        raise ReadinessError.single(
+            ref, "file-not-found", f"no such file; did you mean the bundled set {close!r}?"
+        )
     known = ", ".join(bundled_ids())
+    hint = f"did you mean {close!r}? " if close else ""
     raise ReadinessError.single(
         ref,
         "unknown-criteria",
-        f"not a bundled id, a file or REV:path; bundled ids: {known}",
+        f"not a bundled id, a file or REV:path; {hint}bundled ids: {known}",
     )
+
+
+def _nearest_id(ref: str) -> str | None:
+    """The bundled id a mistyped reference most likely means (case, a .yaml suffix, a typo)."""
+    name = Path(ref).name.lower().removesuffix(".yaml").removesuffix(".yml")
+    close = difflib.get_close_matches(name, bundled_ids(), n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:

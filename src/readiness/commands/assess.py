@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 
 from readiness.assessment import Assessment
-from readiness.bundled import bundled, bundled_path, criteria_for_profile
+from readiness.bundled import criteria_for_profile
 from readiness.criteria_model import Criteria
+from readiness.criteria_source import read_criteria
 from readiness.diagnostics import ReadinessError
 from readiness.errors_cli import EXIT_BELOW_THRESHOLD, EXIT_OK
-from readiness.loading import load_criteria, load_profile
+from readiness.loading import load_profile
 from readiness.options import LangChoice, resolve_lang
 from readiness.profile import Profile
 from readiness.scorer import assess
@@ -20,13 +21,7 @@ def choose_criteria(
 ) -> Criteria:
     if ref is None:
         return criteria_for_profile(profile, profile_file)
-    if bundled_path(ref) is not None:
-        return bundled(ref)
-    return load_criteria(ref if ("/" in ref or "." in ref) else _unknown_id(ref), encoding=encoding)
-
-
-def _unknown_id(ref: str) -> str:
-    return bundled(ref).id  # raises the "no bundled criteria" error listing the known ids
+    return read_criteria(ref, encoding=encoding)
 
 
 def threshold_failures(

@@ -59,14 +59,9 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
 def fixed_criteria(ref: str | None, encoding: str | None) -> Criteria | None:
     if ref is None:
         return None
-    from readiness.bundled import bundled, bundled_path
-    from readiness.loading import load_criteria
+    from readiness.criteria_source import read_criteria
 
-    if bundled_path(ref) is not None:
-        return bundled(ref)
-    if "/" in ref or "." in ref:
-        return load_criteria(ref, encoding=encoding)
-    return bundled(ref)  # raises the "no bundled criteria" error listing the known ids
+    return read_criteria(ref, encoding=encoding)
 
 
 def check_band(require_band: str | None, fixed: Criteria | None) -> None:

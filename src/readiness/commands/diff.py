@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from readiness.criteria_diff import diff_criteria
 from readiness.criteria_source import read_criteria
@@ -18,17 +17,12 @@ FAIL_ON = ("band-change", "score-change")
 
 
 def profile_files(paths: list[str]) -> list[str]:
-    """The files named, with each directory replaced by its ``*.yaml`` and ``*.yml`` files."""
-    files: list[str] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-            if not found:
-                raise ReadinessError.single(name, "no-profiles", "directory has no .yaml files")
-            files += [str(p) for p in found]
-        else:
-            files.append(name)
+    """The files named (directories walked, globs expanded), sorted, each once."""
+    from readiness.batch import expand_paths
+
+    files, missing = expand_paths(paths)
+    if missing:
+        raise ReadinessError(d for m in missing for d in m.diagnostics)
     return files
 
 
