@@ -82,7 +82,7 @@ Criteria: tohoku-2022 (Tohoku METI Bureau partnership model (mid-term policy FY2
 "motivated municipality")
 Section: will 1. Will as an organisation, and a structure (condition, weight 25, gate 50%)
 Points: 1 of the section's 13; worth 1.9 of the 100-point total
-Official wording: 一緒に取り組む体制
+Derived from (source wording): 一緒に取り組む体制
 The section's wording: 組織として対応する意思があり、\
 課題の解決に向けて、一緒に取り組む体制があること
 Source: 東北経済産業局「石巻市と東北経済産業局との包括連携協定の締結について」2022-12-23

@@ -85,13 +85,17 @@ def test_kind_can_be_forced(here: Path, run_cli: RunCli) -> None:
     )
 
 
+def _line_of(text: str, path: str) -> int:
+    return Path(path).read_text("utf-8").splitlines().index(text) + 1
+
+
 def test_assess_names_a_file_of_the_other_kind(run_cli: RunCli) -> None:
     tohoku = str(CRITERIA_DIR / "tohoku-2022.yaml")
     result = run_cli("assess", tohoku)
     assert (result.exit_code, result.stderr) == (
         2,
-        f"{tohoku}:5:1: wrong-kind expected a profile, but this is a criteria file (it has "
-        "`format`, not `schema_version`)\n",
+        f"{tohoku}:{_line_of('format: 1', tohoku)}:1: wrong-kind expected a profile, but this "
+        "is a criteria file (it has `format`, not `schema_version`)\n",
     )
 
 

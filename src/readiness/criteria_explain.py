@@ -26,7 +26,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "criteria": ("評価基準", "Criteria"),
     "section": ("条件・観点", "Section"),
     "points": ("配点", "Points"),
-    "official": ("公式の文言", "Official wording"),
+    "official": ("根拠とした出典の文言", "Derived from (source wording)"),
     "section_official": ("条件の文言", "The section's wording"),
     "source": ("出典", "Source"),
     "checked": ("判定方法", "How it is checked"),

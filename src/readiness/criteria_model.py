@@ -38,7 +38,9 @@ class Criterion(_Model):
     id: Id
     label: Text
     official: NonEmpty | None = Field(
-        None, description="The official wording this criterion comes from, quoted."
+        None,
+        description="The source phrase this criterion is derived from, quoted; what counts "
+        "as meeting it is the criteria authors' reading.",
     )
     points: Annotated[float, Field(gt=0)]
     check: Check
