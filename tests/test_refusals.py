@@ -179,6 +179,10 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
 ]  # fmt: skip
 
 IDS = [c[0] for c in CASES]
+# validate walks directories, so an empty one says so instead of "not a YAML file".
+VALIDATE_SAYS = {
+    "directory": ["case.yaml: no-yaml-files is a directory with no .yaml or .yml files in it"]
+}
 
 
 def validate_output(name: str, diagnostics: list[str], kind: str) -> str:
@@ -187,7 +191,10 @@ def validate_output(name: str, diagnostics: list[str], kind: str) -> str:
     return "\n".join([*diagnostics, summary, "1 file(s) checked, 1 with problems"]) + "\n"
 
 
-@pytest.mark.parametrize(("setup", "expected", "kind"), [c[1:] for c in CASES], ids=IDS)
+VALIDATE_CASES = [(c[1], VALIDATE_SAYS.get(c[0], c[2]), c[3]) for c in CASES]
+
+
+@pytest.mark.parametrize(("setup", "expected", "kind"), VALIDATE_CASES, ids=IDS)
 def test_validate_in_process(
     setup: Setup,
     expected: list[str],
@@ -217,7 +224,7 @@ def test_assess_in_process(
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "\n".join(expected) + "\n")
 
 
-@pytest.mark.parametrize(("setup", "expected", "kind"), [c[1:] for c in CASES], ids=IDS)
+@pytest.mark.parametrize(("setup", "expected", "kind"), VALIDATE_CASES, ids=IDS)
 def test_validate_subprocess(setup: Setup, expected: list[str], kind: str, tmp_path: Path) -> None:
     name = setup(tmp_path)
     result = subprocess.run(

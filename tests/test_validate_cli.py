@@ -247,3 +247,12 @@ def test_a_flood_of_problems_is_cut_at_a_thousand(here: Path, run_cli: RunCli) -
         "flood.yaml: 1001 problems (profile)",
         "1 file(s) checked, 1 with problems",
     ]
+
+
+def test_directories_are_walked_and_files_counted_once(run_cli: RunCli) -> None:
+    koshi = str(EXAMPLES / "koshi.yaml")
+    result = run_cli("validate", koshi, str(EXAMPLES))
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == f"{koshi}: ok (profile)"
+    assert lines[-1] == f"{len(list(EXAMPLES.glob('*.yaml')))} file(s) checked, 0 with problems"

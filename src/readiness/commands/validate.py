@@ -1,5 +1,6 @@
-"""``readiness validate FILE...``: check profiles and criteria files, reporting every problem.
+"""``readiness validate PATH...``: check profiles and criteria files, reporting every problem.
 
+Directories are walked and globs expanded, as in ``readiness batch``.
 Each file is told apart by its top-level keys (``schema_version`` for a profile, ``format`` for
 a criteria file) unless ``--kind`` says which it is.  One bad file never stops the others.
 """
@@ -20,6 +21,8 @@ from readiness.yamlload import YamlDocument, load_yaml
 
 Kind = Literal["profile", "criteria"]
 KINDS: tuple[Kind, ...] = ("profile", "criteria")
+
+_EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
 
 VALIDATION_FORMAT = "readiness.validation"
 VALIDATION_VERSION = 1
@@ -76,7 +79,21 @@ def run(
     output_format: str = "human",
     encoding: str | None = None,
 ) -> int:
-    results = [check_file(f, kind, encoding) for f in files]
+    from readiness.batch import expand_paths
+
+    # Directories and globs name their YAML files, as in ``batch``; files keep the order given.
+    results: list[FileResult] = []
+    seen: set[str] = set()
+    for arg in files:
+        expanded, missing = expand_paths([arg])
+        results += [FileResult(m.path, None, list(m.diagnostics)) for m in missing]
+        if not expanded and Path(arg).is_dir():
+            empty = Diagnostic(arg, None, None, "no-yaml-files", _EMPTY_DIRECTORY)
+            results.append(FileResult(arg, None, [empty]))
+        for f in expanded:
+            if f not in seen:
+                seen.add(f)
+                results.append(check_file(f, kind, encoding))
     sys.stdout.write(FORMATTERS[output_format](results))
     return EXIT_OK if all(r.ok for r in results) else EXIT_BAD_INPUT
 
