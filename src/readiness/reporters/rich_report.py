@@ -106,7 +106,7 @@ def gaps_table(gaps: tuple[CriterionResult, ...], lang: Lang) -> Table:
     return table
 
 
-def next_band_text(a: Assessment, lang: Lang) -> Text:
+def next_band_text(a: Assessment, lang: Lang) -> RenderableType:
     nb = a.next_band
     if nb is None:
         return Text(t("top_band", lang), style="green")
@@ -114,8 +114,12 @@ def next_band_text(a: Assessment, lang: Lang) -> Text:
     out.append(f"{t('next_band_points', lang)} {_pts(nb.points_needed)}")
     if nb.gates:
         out.append(f"; {t('next_band_gates', lang)}: {', '.join(nb.gates)}")
-    out.append("\n  → " + ", ".join(nb.gaps))
-    return out
+    # The gap ids wrap under each other, indented, however long the list.
+    arrow = Table.grid(padding=(0, 1))
+    arrow.add_column(no_wrap=True)
+    arrow.add_column()
+    arrow.add_row("  →", ", ".join(nb.gaps))
+    return Group(out, arrow)
 
 
 def render(a: Assessment, lang: Lang) -> RenderableType:
