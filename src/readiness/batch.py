@@ -163,25 +163,11 @@ class CriteriaChooser:
             return self.fixed
         found = self._by_bureau.get(bureau)
         if found is None:
-            from readiness.bundled import current_for_bureau
+            from readiness.bundled import criteria_for_bureau
 
-            found = current_for_bureau(bureau)
-            if found is None:
-                raise _no_criteria(bureau, source)
+            found = criteria_for_bureau(bureau, source)
             self._by_bureau[bureau] = found
         return found
-
-
-def _no_criteria(bureau: str, source: str) -> ReadinessError:
-    from readiness.bundled import bundled_criteria
-
-    have = ", ".join(sorted({c.bureau for c in bundled_criteria()}))
-    return ReadinessError.single(
-        source,
-        "no-criteria",
-        f"no bundled criteria for the {bureau} bureau (bundled: {have}); "
-        "pass --criteria ID or a criteria file",
-    )
 
 
 def score_file(
@@ -199,7 +185,6 @@ def score_file(
     """
     from readiness.commands.assess import threshold_failures
     from readiness.loading import profile_from_document
-    from readiness.localgov import bureau_of
     from readiness.scorer import assess
     from readiness.yamlload import load_yaml
 
@@ -207,7 +192,7 @@ def score_file(
         doc = load_yaml(Path(path), encoding)
         profile = profile_from_document(doc)
         m = profile.municipality
-        criteria = choose(m.bureau or bureau_of(m.prefecture) or "", path)
+        criteria = choose(m.served_by, path)
         a = assess(criteria, profile, profile_file=path)
         failures = threshold_failures(a, criteria, gate.fail_under, gate.require_band)
     except ReadinessError as e:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from readiness.criteria_model import Criteria
 from readiness.diagnostics import ReadinessError
-from readiness.localgov import bureau_of
 from readiness.profile import Profile
 
 CRITERIA_DIR = Path(__file__).parent / "criteria"
@@ -52,8 +51,11 @@ def current_for_bureau(bureau: str) -> Criteria | None:
 
 def criteria_for_profile(profile: Profile, source: str = "<profile>") -> Criteria:
     """The current bundled set for the profile's bureau."""
-    m = profile.municipality
-    bureau = m.bureau or bureau_of(m.prefecture) or ""
+    return criteria_for_bureau(profile.municipality.served_by, source)
+
+
+def criteria_for_bureau(bureau: str, source: str) -> Criteria:
+    """The bureau's current bundled set, or an error naming ``source`` and the bureaus we have."""
     found = current_for_bureau(bureau)
     if found is None:
         have = ", ".join(sorted({c.bureau for c in bundled_criteria()}))

@@ -117,6 +117,13 @@ class Municipality(_Model):
     bureau: Bureau | None = Field(None, description="Regional bureau; derived when omitted.")
     population: OrUnknown[Annotated[int, Field(gt=0)]] | None = None
 
+    @property
+    def served_by(self) -> str:
+        """The bureau stated, or else the one that covers the prefecture ("" if none does)."""
+        from readiness.localgov import bureau_of
+
+        return self.bureau or bureau_of(self.prefecture) or ""
+
 
 class Team(_Model):
     kind: Text | None = Field(None, description="e.g. working group (WG), project team.")

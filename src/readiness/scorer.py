@@ -20,7 +20,6 @@ from readiness.assessment import (
     StrategyFit,
 )
 from readiness.criteria_model import Band, Criteria, Text
-from readiness.localgov import bureau_of
 from readiness.profile import Profile
 
 _EPS = 1e-9
@@ -76,7 +75,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         municipality=municipality.name,
         municipality_en=municipality.name_en,
         code=municipality.code,
-        bureau=municipality.bureau or bureau_of(municipality.prefecture) or "",
+        bureau=municipality.served_by,
         fictional=profile.fictional,
         as_of=profile.as_of.isoformat(),
         criteria_id=criteria.id,
@@ -96,8 +95,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
 
 
 def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
-    m = profile.municipality
-    bureau = m.bureau or bureau_of(m.prefecture) or ""
+    bureau = profile.municipality.served_by
     found = []
     if criteria.bureau != bureau:
         found.append(
