@@ -13,7 +13,7 @@ from readiness.check_examples import as_profile, examples_for
 from readiness.checks import CHECK_KINDS, Check
 from readiness.criteria_explain import kind_doc, kind_summary
 from readiness.loading import load_criteria, load_criteria_text
-from tests.conftest import RunCli
+from tests.conftest import EXAMPLES, RunCli
 
 CHECK: TypeAdapter[Any] = TypeAdapter(Check)
 ALL = [(c.id, x) for c in bundled_criteria() for _, x in c.all_criteria()]
@@ -152,8 +152,8 @@ def test_explain_a_check_kind_from_its_docstring(run_cli: RunCli) -> None:
         ),
         (
             ["will.staff", "-c", "kyushu-2020"],
-            "kyushu-2020: unknown-criteria no bundled criteria with this id; "
-            f"known: {', '.join(bundled_ids())}",
+            "kyushu-2020: unknown-criteria not a bundled id, a file or REV:path; did you mean "
+            f"'kyushu-2019'? bundled ids: {', '.join(bundled_ids())}",
         ),
     ],
     ids=["near miss", "not in this set", "unknown set"],
@@ -208,3 +208,27 @@ def test_resolved_shows_the_merge_of_an_extending_file(run_cli: RunCli, tmp_path
     merged = load_criteria(child)
     assert standalone == merged.model_copy(update={"extends": None})
     assert standalone.sections[0].weight == 40
+
+
+def test_resolved_names_test_profiles_so_the_saved_file_verifies(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    (tmp_path / "towns").mkdir()
+    (tmp_path / "towns" / "ishinomaki.yaml").write_text(
+        (EXAMPLES / "ishinomaki.yaml").read_text("utf-8"), "utf-8"
+    )
+    child = tmp_path / "child.yaml"
+    child.write_text(
+        "format: 1\nextends: tohoku-2022\nid: strict\n"
+        "tests: [{profile: towns/ishinomaki.yaml, band: ready}]\n",
+        "utf-8",
+    )
+    result = run_cli("criteria", "show", str(child), "--resolved")
+    saved = tmp_path / "elsewhere" / "resolved.yaml"
+    saved.parent.mkdir()
+    saved.write_text(result.stdout, "utf-8")
+    verified = run_cli("verify", str(saved))
+    assert verified.exit_code == 0, verified.stdout
+    assert verified.stdout.splitlines()[-1] == (
+        "1 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)"
+    )

@@ -144,3 +144,13 @@ def test_a_missing_folder_is_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
         2,
         f"{out}: bad-output the folder does not exist\n",
     )
+
+
+def test_a_dash_is_standard_output(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("init", "--code", "042021", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Profile of 石巻市 (宮城県)")
+    assert not (tmp_path / "-").exists()

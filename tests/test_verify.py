@@ -164,7 +164,7 @@ def test_a_broken_criteria_file_is_reported_and_the_others_still_run(
     assert lines[0] == f"{bad}: ERROR cannot load these criteria"
     assert lines[1].startswith(f"    {bad}:3:5: bad-value id: ")
     assert lines[2] == "kyushu-2019 (bundled)"
-    assert lines[-1] == "2 passed, 0 failed, 0 errors, 0 skipped in 2 criteria file(s)"
+    assert lines[-1] == "2 passed, 0 failed, 1 errors, 0 skipped in 2 criteria file(s)"
 
 
 def test_nothing_to_verify_is_not_a_pass(run_cli: RunCli, tmp_path: Path) -> None:
@@ -198,7 +198,7 @@ def test_an_unknown_id_lists_the_bundled_ones(run_cli: RunCli) -> None:
     assert result.exit_code == 2
     assert result.stdout == (
         "kyushu-2020: ERROR cannot load these criteria\n"
-        "    kyushu-2020: unknown-criteria no bundled criteria with this id; "
-        f"known: {', '.join(bundled_ids())}\n"
-        "0 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)\n"
+        "    kyushu-2020: unknown-criteria not a bundled id, a file or REV:path; did you mean "
+        f"'kyushu-2019'? bundled ids: {', '.join(bundled_ids())}\n"
+        "0 passed, 0 failed, 1 errors, 0 skipped in 1 criteria file(s)\n"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -21,6 +22,12 @@ def run(ref: str, resolved: bool, lang: LangChoice | None) -> int:
             header += f" (extends {criteria.extends}, merged)"
         data = criteria_to_data(criteria)
         data.pop("extends", None)  # the merged set stands alone
+        # Test profiles are named relative to the criteria file; the resolved text may be saved
+        # anywhere, so name them absolutely.
+        base = Path(ref).parent if Path(ref).is_file() else None
+        for case in data.get("tests") or []:
+            if base is not None and case.get("profile"):
+                case["profile"] = str((base / case["profile"]).resolve())
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         sys.stdout.write(safe(f"{header}\n{text}"))
         return 0

@@ -5,20 +5,19 @@ A check kind's name (``count``) explains the kind itself, from its docstring.
 
 from __future__ import annotations
 
-from readiness.bundled import bundled, bundled_criteria, bundled_path
+from readiness.bundled import bundled_criteria
 from readiness.checks import CHECK_KINDS
 from readiness.criteria_explain import explain_lines, find_criterion, kind_doc
 from readiness.criteria_model import Criteria
-from readiness.loading import load_criteria
 from readiness.options import LangChoice, resolve_lang
 from readiness.textsafe import safe
 
 
 def criteria_by_ref(ref: str) -> Criteria:
-    """A bundled set by id, or a criteria file by path (an unknown id lists the bundled ones)."""
-    if bundled_path(ref) is not None or not ("/" in ref or "." in ref):
-        return bundled(ref)
-    return load_criteria(ref)
+    """A bundled set by id, a criteria file, or REV:path (a near miss gets a suggestion)."""
+    from readiness.criteria_source import read_criteria
+
+    return read_criteria(ref)
 
 
 def run(criterion_id: str, criteria_ref: str | None, lang: LangChoice | None) -> int:

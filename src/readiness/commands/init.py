@@ -21,7 +21,7 @@ def run(
 ) -> int:
     town = find_municipality(code=code, name=name)
     text = render_template(town, resolve_lang(lang), as_of or dt.date.today())
-    if output is None:
+    if output in (None, "-"):  # "-" is standard output, as in batch
         sys.stdout.write(text)
     else:
         write_text(output, text, overwrite=force)

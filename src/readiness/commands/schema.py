@@ -10,7 +10,7 @@ from readiness.json_schemas import SchemaName, render
 
 def run(name: SchemaName, output: str | None) -> int:
     text = render(name)
-    if output is None:
+    if output in (None, "-"):  # "-" is standard output, as in batch
         sys.stdout.write(text)
     else:
         write_text(output, text)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from readiness.bundled import bundled, bundled_ids, bundled_path
+from readiness.bundled import bundled_ids, bundled_path
+from readiness.criteria_source import read_criteria
 from readiness.criteria_verify import CaseResult, run_cases
 from readiness.diagnostics import ReadinessError
 from readiness.errors_cli import EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, EXIT_OK
@@ -28,7 +29,7 @@ def run(refs: list[str]) -> int:
         path = bundled_file or Path(ref)
         try:
             if bundled_file is None and not ("/" in ref or "." in ref):
-                bundled(ref)  # not a file name: the error lists the bundled ids
+                read_criteria(ref)  # not a file name: the error suggests a bundled id
             criteria = load_criteria(path)
         except ReadinessError as e:
             broken += 1
@@ -47,7 +48,7 @@ def run(refs: list[str]) -> int:
         results += cases
     counts = {s: sum(r.status == s for r in results) for s in _MARK}
     print(
-        f"{counts['pass']} passed, {counts['fail']} failed, {counts['error']} errors, "
+        f"{counts['pass']} passed, {counts['fail']} failed, {counts['error'] + broken} errors, "
         f"{counts['skip']} skipped in {len(targets)} criteria file(s)"
     )
     if broken or counts["error"]:
