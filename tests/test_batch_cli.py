@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
@@ -334,3 +335,34 @@ def test_progress_bar_only_on_a_terminal_for_long_batches(
     items = [object() for _ in range(total)]
     assert list(progress(iter(items), total, console)) == items  # type: ignore[arg-type]
     assert ("scoring" in screen.getvalue()) is drawn
+
+
+def run_with_closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run the CLI with stdout a pipe whose reader is already gone (as ``... | head`` ends)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("GITHUB_ACTIONS", None)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "readiness", *args],
+            cwd=cwd,
+            env=env,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+
+def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    proc = run_with_closed_stdout(
+        ["batch", str(EXAMPLES), "--require-band", "ready", "-o", "junit=out/j2.xml"], tmp_path
+    )
+    assert proc.returncode == 1
+    assert proc.stderr == b"readiness: 4 of 6 towns are below the gate\n"
+    suite = ET.parse(tmp_path / "out" / "j2.xml").getroot()
+    assert suite.get("tests") == "6"
+    assert suite.get("failures") == "4"

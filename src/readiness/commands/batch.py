@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -174,7 +175,13 @@ def run(
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))
-    report(result, language, wanted, annotate)
+    write_files(result, language, wanted)
+    try:
+        write_stdout(result, language, wanted, annotate)
+    except BrokenPipeError:
+        # The reader went away (``readiness batch ... | head``): the report files are written
+        # and the batch's own exit code still stands.
+        _silence_stdout()
     if result.failed:
         return EXIT_BAD_INPUT
     if result.gate_failures:
@@ -186,28 +193,42 @@ def run(
     return EXIT_OK
 
 
-def report(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool) -> None:
-    """Write every report to a temporary file first, then rename them all: a run that fails
-    part-way leaves every earlier report untouched."""
-    to_stdout = [name for name, path in wanted if path == STDOUT]
-    if annotate and "github" not in to_stdout:
-        to_stdout.append("github")
+def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) -> None:
+    """Write every report file to a temporary file first, then rename them all: a run that
+    fails part-way leaves every earlier report untouched."""
     pending: list[PendingFile] = []
     try:
         for name, path in wanted:
             if path != STDOUT:
                 pending.append(PendingFile(path))
                 registry.get(name)(result, lang, pending[-1].file)
-        if not [name for name, path in wanted if path == STDOUT]:
-            from readiness.reporters.batch.table import write_table
-
-            write_table(sys.stdout, result, lang)
-        for name in to_stdout:
-            registry.get(name)(result, lang, sys.stdout)
-        sys.stdout.flush()
     except BaseException:
         for p in pending:
             p.discard()
         raise
     for p in pending:
         p.commit()
+
+
+def write_stdout(
+    result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool
+) -> None:
+    """The report asked for on stdout (else the table), then annotations when wanted."""
+    to_stdout = [name for name, path in wanted if path == STDOUT]
+    if not to_stdout:
+        from readiness.reporters.batch.table import write_table
+
+        write_table(sys.stdout, result, lang)
+    if annotate and "github" not in to_stdout:
+        to_stdout.append("github")
+    for name in to_stdout:
+        registry.get(name)(result, lang, sys.stdout)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds no pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
