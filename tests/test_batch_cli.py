@@ -366,3 +366,19 @@ def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Pa
     suite = ET.parse(tmp_path / "out" / "j2.xml").getroot()
     assert suite.get("tests") == "6"
     assert suite.get("failures") == "4"
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("nan", "Input should be less than or equal to 100"),
+        ("101", "Input should be less than or equal to 100"),
+        ("inf", "Input should be less than or equal to 100"),
+        ("-0.5", "Input should be greater than or equal to 0"),
+    ],
+)
+def test_fail_under_is_a_score_from_0_to_100(run_cli: RunCli, value: str, why: str) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--fail-under", value)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--fail-under': {why}"
