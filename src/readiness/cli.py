@@ -260,7 +260,7 @@ def batch(
         Optional[float],  # noqa: UP045
         typer.Option(
             "--fail-under",
-            help="Gate: a town fails below score N (0-100).",
+            help="Gate: a town fails below score N.",
             metavar="N",
             min=0,
             max=100,
