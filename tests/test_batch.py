@@ -65,6 +65,16 @@ def test_a_glob_that_matches_nothing_is_an_error_value(tmp_path: Path) -> None:
     ]
 
 
+def test_a_directory_without_yaml_files_is_an_error_value(tmp_path: Path) -> None:
+    (tmp_path / "empty" / ".git").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.txt").write_text("no profile\n", encoding="utf-8")
+    files, missing = expand_paths([f"{tmp_path}/empty/"])
+    assert files == []
+    assert [str(d) for f in missing for d in f.diagnostics] == [
+        f"{tmp_path}/empty/: no-yaml-files is a directory with no .yaml or .yml files in it"
+    ]
+
+
 def test_a_missing_file_is_kept_and_fails_when_scored(tmp_path: Path) -> None:
     path = str(tmp_path / "nope.yaml")
     files, _ = expand_paths([path])

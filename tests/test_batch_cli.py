@@ -382,3 +382,25 @@ def test_fail_under_is_a_score_from_0_to_100(run_cli: RunCli, value: str, why: s
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--fail-under': {why}"
+
+
+def test_an_empty_directory_is_bad_input_not_a_pass(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "empty").mkdir()
+    empty = f"{tmp_path}/empty/"
+    result = run_cli("batch", empty, "--require-band", "ready", "-o", "junit=-")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{empty}: no-yaml-files is a directory with no .yaml or .yml files in it\n"
+    )
+    suite = ET.fromstring(result.stdout.split("\n", 1)[1])
+    assert (suite.get("tests"), suite.get("errors")) == ("1", "1")
+    assert [e.get("type") for e in suite.iter("error")] == ["no-yaml-files"]
+
+
+def test_diff_refuses_an_empty_directory_of_profiles(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run_cli("diff", "tohoku-2019", "tohoku-2022", "--profiles", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{tmp_path}/empty: no-yaml-files is a directory with no .yaml or .yml files in it\n"
+    )

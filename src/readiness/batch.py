@@ -21,6 +21,7 @@ from readiness.fieldpaths import Loc
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
+EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,17 @@ def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
     """The YAML files named by ``args`` (files, directories walked recursively, globs).
 
     Returns the files sorted and without repeats, and an error value for each argument that
-    names nothing.  A file named directly is kept whatever its suffix; directories and globs
-    give only ``.yaml`` and ``.yml`` files, skipping hidden directories such as ``.git``.
+    names nothing: a glob that matches no YAML file, a directory with none in it.  A file
+    named directly is kept whatever its suffix; directories and globs give only ``.yaml`` and
+    ``.yml`` files, skipping hidden directories such as ``.git``.
     """
     found: set[str] = set()
     missing: list[Failed] = []
     for arg in args:
         if os.path.isdir(arg):
             matches = list(_walk(arg))
+            if not matches:
+                missing.append(_missing(arg, "no-yaml-files", EMPTY_DIRECTORY))
         elif _GLOB_CHARS & set(arg) and not os.path.exists(arg):
             matches = [f for p in sorted(glob.glob(arg, recursive=True)) for f in _yaml_files(p)]
             if not matches:
