@@ -404,3 +404,54 @@ def test_diff_refuses_an_empty_directory_of_profiles(tmp_path: Path, run_cli: Ru
     assert result.stderr == (
         f"{tmp_path}/empty: no-yaml-files is a directory with no .yaml or .yml files in it\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["-o", "json=o2/a.json", "-o", "csv=o2/isdir", "-o", "markdown=o2/c.md"],
+         "o2/isdir: bad-output is a directory; give a file name"),
+        (["-o", "json=o2/new/"], "o2/new/: bad-output is a directory; give a file name"),
+        (["-o", "json=o2/a.json", "-o", "csv=o2/../o2/a.json"],
+         "o2/../o2/a.json: bad-output is given for two reports"),
+        (["-o", "json=-", "-o", "csv=-"],
+         "--output: bad-output only one report can go to stdout (-); got json, csv"),
+        (["-o", "json=-", "--annotations"],
+         "--output: bad-output only one report can go to stdout (-); got json, github annotations"),
+    ],
+)  # fmt: skip
+def test_report_paths_are_refused_before_scoring(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, args: list[str], stderr: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o2" / "isdir").mkdir(parents=True)
+    (tmp_path / "o2" / "a.json").write_text("old\n", encoding="utf-8")
+    result = run_cli("batch", str(EXAMPLES), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr + "\n")
+    assert sorted(p.name for p in (tmp_path / "o2").iterdir()) == ["a.json", "isdir"]
+    assert (tmp_path / "o2" / "a.json").read_text(encoding="utf-8") == "old\n"
+
+
+def test_github_to_stdout_with_annotations_is_one_report(run_cli: RunCli) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--require-band", "ready", "-o", "github=-",
+                     "--annotations")  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=")
+    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 4
+
+
+def test_a_failed_rename_leaves_no_temporary_file(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        if str(dst).endswith("csv"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run_cli("batch", str(EXAMPLES), *outputs(tmp_path, "json", "csv", "markdown"))
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path / 'csv'}: write-failed No space left on device\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["json"]

@@ -51,10 +51,34 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
             registry.get(name)
         except registry.UnknownFormatError as e:
             raise ReadinessError.single("--output", "bad-output", str(e)) from None
-        if path != STDOUT and not Path(path).parent.resolve().is_dir():
-            raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+        if path != STDOUT:
+            check_output_path(path, [p for _, p in outputs])
         outputs.append((name, path))
     return outputs
+
+
+def check_output_path(path: str, earlier: list[str]) -> None:
+    """Refuse a report path that cannot take a file, or that an earlier report already takes."""
+    if path.endswith(("/", os.sep)) or os.path.isdir(path):
+        raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
+    if not Path(path).parent.resolve().is_dir():
+        raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+    same = os.path.realpath(path)
+    if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
+        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
+    """Refuse two reports on stdout: they would run into each other."""
+    names = [name for name, path in wanted if path == STDOUT]
+    if annotate and "github" not in names:
+        names.append("github annotations")
+    if len(names) > 1:
+        raise ReadinessError.single(
+            "--output",
+            "bad-output",
+            f"only one report can go to stdout (-); got {', '.join(names)}",
+        )
 
 
 def fixed_criteria(ref: str | None, encoding: str | None) -> Criteria | None:
@@ -164,6 +188,7 @@ def run(
     check_band(require_band, fixed)
     gate = Gate(fail_under, require_band)
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
+    check_stdout(wanted, annotate)
     positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
 
     files, missing = expand_paths(paths)
@@ -206,8 +231,13 @@ def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) 
         for p in pending:
             p.discard()
         raise
-    for p in pending:
-        p.commit()
+    for i, p in enumerate(pending):
+        try:
+            p.commit()
+        except BaseException:
+            for rest in pending[i + 1 :]:
+                rest.discard()
+            raise
 
 
 def write_stdout(
