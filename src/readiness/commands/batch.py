@@ -40,7 +40,7 @@ PROGRESS_FROM = 20
 
 def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
     """``FORMAT=PATH`` pairs, checked before any file is scored."""
-    outputs = []
+    outputs: list[tuple[str, str]] = []
     for spec in specs:
         name, sep, path = spec.partition("=")
         if not sep or not path:
