@@ -455,3 +455,31 @@ def test_a_failed_rename_leaves_no_temporary_file(
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path / 'csv'}: write-failed No space left on device\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["json"]
+
+
+def _small_file_limit() -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+def test_a_full_disk_is_a_write_failure_not_a_bug(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.json").write_text("old\n", encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "80", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    args = ["batch", str(EXAMPLES), "-o", "json=out/a.json", "-o", "sarif=out/b.sarif"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "readiness", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        check=False,
+        preexec_fn=_small_file_limit,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "out/a.json: write-failed File too large\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json"]
+    assert (tmp_path / "out" / "a.json").read_text(encoding="utf-8") == "old\n"

@@ -226,7 +226,12 @@ def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) 
         for name, path in wanted:
             if path != STDOUT:
                 pending.append(PendingFile(path))
-                registry.get(name)(result, lang, pending[-1].file)
+                try:
+                    registry.get(name)(result, lang, pending[-1].file)
+                except OSError as e:  # disk full, file too large, I/O error
+                    raise ReadinessError.single(
+                        path, "write-failed", e.strerror or str(e)
+                    ) from None
     except BaseException:
         for p in pending:
             p.discard()
