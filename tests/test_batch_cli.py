@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -483,3 +484,23 @@ def test_a_full_disk_is_a_write_failure_not_a_bug(tmp_path: Path) -> None:
     assert proc.stderr.decode() == "out/a.json: write-failed File too large\n"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json"]
     assert (tmp_path / "out" / "a.json").read_text(encoding="utf-8") == "old\n"
+
+
+def towns_with_odd_names(root: Path) -> Path:
+    """Profiles whose file names hold what XML 1.0 forbids: U+FFFE, U+FFFF, and a byte that
+    is not UTF-8 (which Python names with a lone surrogate, ``\\udcff``)."""
+    root.mkdir()
+    shutil.copy(EXAMPLES / "koshi.yaml", root / "k\ufffe\uffff.yaml")
+    shutil.copy(EXAMPLES / "ishinomaki.yaml", os.fsencode(root) + b"/i\xff.yaml")
+    return root
+
+
+def test_junit_stays_well_formed_whatever_the_names(tmp_path: Path, run_cli: RunCli) -> None:
+    root = towns_with_odd_names(tmp_path / "towns")
+    result = run_cli("batch", str(root), "--fail-under", "100", *outputs(tmp_path, "junit"))
+    assert result.exit_code == 1
+    suite = ET.parse(tmp_path / "junit").getroot()
+    assert sorted(case.get("classname") or "" for case in suite.iter("testcase")) == [
+        f"{root}/i\\udcff.yaml",
+        f"{root}/k\\ufffe\\uffff.yaml",
+    ]
