@@ -1,0 +1,69 @@
+"""Untrusted text (profile file names, criteria labels) never reaches a batch report raw."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from readiness.textsafe import safe
+from tests.conftest import EXAMPLES, ROOT, RunCli
+
+HOSTILE = '=HYPERLINK("http://evil")|<b>&amp;\x1b[31m\u202e\x85*x*\nline'
+"""A formula, Markdown and HTML, an entity, an escape sequence, a bidi override, a C1 control."""
+RAW = ("\x1b", "\u202e", "\x85")
+
+
+def _relabel(node: Any) -> None:
+    """Every label and recommendation in a criteria tree becomes HOSTILE, in both languages."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("label", "recommendation") and isinstance(value, dict):
+                node[key] = {"ja": HOSTILE + " 日本語", "en": HOSTILE}
+            else:
+                _relabel(value)
+    elif isinstance(node, list):
+        for item in node:
+            _relabel(item)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[Path, Path]:
+    """A criteria file whose labels are HOSTILE, and a folder with a profile named like it."""
+    data = yaml.safe_load((ROOT / "criteria" / "kyushu-2019.yaml").read_text(encoding="utf-8"))
+    _relabel(data)
+    data.pop("tests", None)
+    criteria = tmp_path / "hostile.yaml"
+    criteria.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    shutil.copy(EXAMPLES / "koshi.yaml", towns / "=1+1|<b>\x1b[31m\u202e.yaml")
+    return criteria, towns
+
+
+def run_batch(run_cli: RunCli, hostile: tuple[Path, Path], fmt: str, out: Path) -> str:
+    criteria, towns = hostile
+    result = run_cli(
+        "batch", str(towns), "--criteria", str(criteria), "--fail-under", "100",
+        "--lang", "en", "-o", f"{fmt}={out}",
+    )  # fmt: skip
+    assert result.exit_code == 1, result.stderr
+    return out.read_text(encoding="utf-8-sig")
+
+
+def test_csv_cells_are_escaped_and_never_formulas(
+    run_cli: RunCli, hostile: tuple[Path, Path], tmp_path: Path
+) -> None:
+    text = run_batch(run_cli, hostile, "csv", tmp_path / "out.csv")
+    assert not any(c in text for c in RAW)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 1
+    assert rows[0]["first_gap_label"] == "'" + safe(HOSTILE)
+    assert rows[0]["profile"] == safe(f"{hostile[1]}/=1+1|<b>\x1b[31m\u202e.yaml")
+    for row in rows:
+        assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
