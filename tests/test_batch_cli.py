@@ -200,7 +200,7 @@ def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -
 
 
 def test_markdown_escapes_profile_text() -> None:
-    assert md("a|b <script>\n*x*") == r"a\|b \<script\> \*x\*"
+    assert md("a|b <script>\n*x* &amp; \x1b[1m") == r"a\|b \<script\> \*x\* \&amp; \\x1b\[1m"
 
 
 def test_github_annotations_by_default_in_actions(tmp_path: Path, run_cli: RunCli) -> None:

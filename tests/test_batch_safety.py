@@ -67,3 +67,22 @@ def test_csv_cells_are_escaped_and_never_formulas(
     assert rows[0]["profile"] == safe(f"{hostile[1]}/=1+1|<b>\x1b[31m\u202e.yaml")
     for row in rows:
         assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
+
+
+def test_markdown_escapes_every_cell_and_heading(
+    run_cli: RunCli, hostile: tuple[Path, Path], tmp_path: Path
+) -> None:
+    text = run_batch(run_cli, hostile, "markdown", tmp_path / "out.md")
+    assert not any(c in text for c in RAW)
+    escaped = r'=HYPERLINK("http://evil")\|\<b\>\&amp;\\x1b\[31m\\u202e\\x85\*x\* line'
+    assert escaped in text
+    for line in text.splitlines():
+        unescaped = line.replace("\\\\", "").replace("\\<", "").replace("\\>", "")
+        assert "<" not in unescaped, line
+        assert ">" not in unescaped, line
+        assert "&" not in line.replace("\\&", ""), line
+        if line.startswith("| "):  # a table row: seven cells, every other pipe escaped
+            assert line.replace("\\|", "").count("|") == 8, line
+    assert "### 1. " in text
+    (heading,) = [line for line in text.splitlines() if line.startswith("### 1. ")]
+    assert heading.endswith(f", {escaped})")
