@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -86,3 +87,27 @@ def test_markdown_escapes_every_cell_and_heading(
     assert "### 1. " in text
     (heading,) = [line for line in text.splitlines() if line.startswith("### 1. ")]
     assert heading.endswith(f", {escaped})")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_reports_escape_unsafe_characters_and_keep_the_values(
+    run_cli: RunCli, hostile: tuple[Path, Path], tmp_path: Path, fmt: str
+) -> None:
+    text = run_batch(run_cli, hostile, fmt, tmp_path / f"out.{fmt}")
+    assert not any(c in text for c in RAW)
+    assert "\\u001b[31m\\u202e\\u0085" in text
+    assert json.dumps(HOSTILE, ensure_ascii=False)[1:-1] not in text
+    strings: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            strings.append(node)
+
+    walk(json.loads(text))
+    assert any(HOSTILE in s for s in strings)
