@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from readiness.textsafe import safe
+from readiness.textsafe import safe, safe_line
 from tests.conftest import EXAMPLES, ROOT, RunCli
 
 HOSTILE = '=HYPERLINK("http://evil")|<b>&amp;\x1b[31m\u202e\x85*x*\nline'
@@ -111,3 +111,16 @@ def test_json_reports_escape_unsafe_characters_and_keep_the_values(
 
     walk(json.loads(text))
     assert any(HOSTILE in s for s in strings)
+
+
+def test_the_table_and_summary_show_escapes_not_control_characters(
+    run_cli: RunCli, hostile: tuple[Path, Path]
+) -> None:
+    criteria, towns = hostile
+    result = run_cli("batch", str(towns), "--criteria", str(criteria), "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert not any(c in result.stdout for c in RAW)
+    label = safe_line(HOSTILE)
+    lines = result.stdout.splitlines()
+    assert lines[2].endswith(label)  # the first gap, whole when piped
+    assert f"  kyushu-2019 · {label}: 1" in lines
