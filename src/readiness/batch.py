@@ -111,10 +111,11 @@ class BatchResult:
 def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
     """The YAML files named by ``args`` (files, directories walked recursively, globs).
 
-    Returns the files sorted and without repeats, and an error value for each argument that
-    names nothing: a glob that matches no YAML file, a directory with none in it.  A file
-    named directly is kept whatever its suffix; directories and globs give only ``.yaml`` and
-    ``.yml`` files, skipping hidden directories such as ``.git``.
+    Returns the files sorted and each once (paths that reach one file through links count as
+    one), and an error value for each argument that names nothing: a glob that matches no YAML
+    file, a directory with none in it.  A file named directly is kept whatever its suffix;
+    directories and globs give only ``.yaml`` and ``.yml`` files, skipping hidden directories
+    such as ``.git``.
     """
     found: set[str] = set()
     missing: list[Failed] = []
@@ -130,7 +131,19 @@ def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
         else:
             matches = [arg]  # read later: a missing or unreadable file becomes an error value
         found.update(os.path.normpath(m) for m in matches)
-    return sorted(found, key=_path_key), missing
+    return _once_each(sorted(found, key=_path_key)), missing
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The first of the paths that name the same file (through symbolic links or ``..``)."""
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 def _yaml_files(path: str) -> list[str]:
