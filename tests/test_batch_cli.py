@@ -159,7 +159,7 @@ def test_sarif_is_valid_and_points_at_profile_lines(
         (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r
         for r in results
     }
-    koshi = by_key["towns/koshi.yaml", "partners.committed"]
+    koshi = by_key["towns/koshi.yaml", "kyushu-2019/partners.committed"]
     region = koshi["locations"][0]["physicalLocation"]["region"]
     lines = (root / "koshi.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[region["startLine"] - 1] == "partners: unknown"
@@ -504,3 +504,25 @@ def test_junit_stays_well_formed_whatever_the_names(tmp_path: Path, run_cli: Run
         f"{root}/i\\udcff.yaml",
         f"{root}/k\\ufffe\\uffff.yaml",
     ]
+
+
+def test_sarif_rules_are_per_criteria_set(tmp_path: Path, run_cli: RunCli) -> None:
+    from readiness.bundled import bundled
+
+    result = run_cli("batch", str(EXAMPLES), "--lang", "en", *outputs(tmp_path, "sarif"))
+    assert result.exit_code == 0
+    run = json.loads((tmp_path / "sarif").read_text(encoding="utf-8"))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [rule["id"] for rule in rules]
+    assert len(ids) == len(set(ids))
+    shared = {i.split("/", 1)[1] for i in ids if i.startswith("kyushu-2019/")} & {
+        i.split("/", 1)[1] for i in ids if i.startswith("tohoku-2022/")
+    }
+    assert shared  # the two sets use some of the same criterion ids
+    for rule in rules:
+        criteria_id, gap_id = rule["id"].split("/", 1)
+        (criterion,) = [k for s in bundled(criteria_id).sections for k in s.criteria
+                        if k.id == gap_id]  # fmt: skip
+        assert rule["shortDescription"]["text"] == criterion.label.en
+    for r in run["results"]:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
