@@ -526,3 +526,21 @@ def test_sarif_rules_are_per_criteria_set(tmp_path: Path, run_cli: RunCli) -> No
         assert rule["shortDescription"]["text"] == criterion.label.en
     for r in run["results"]:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("towns/a b%.yaml", "towns/a%20b%25.yaml"),
+        ("towns/#1?.yaml", "towns/%231%3F.yaml"),
+        ("合志市.yaml", "%E5%90%88%E5%BF%97%E5%B8%82.yaml"),
+        ("bad\udcff.yaml", "bad%FF.yaml"),
+    ],
+)
+def test_sarif_uris_are_percent_encoded(path: str, expected: str) -> None:
+    from urllib.parse import unquote_to_bytes
+
+    from readiness.reporters.batch.sarif import uri
+
+    assert uri(path) == expected
+    assert unquote_to_bytes(expected) == os.fsencode(path)

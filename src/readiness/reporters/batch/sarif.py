@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from readiness import __version__
 from readiness.assessment import CriterionResult
@@ -22,14 +23,17 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
-    """A relative, forward-slashed URI for a path under the working directory."""
+    """A relative, forward-slashed, percent-encoded URI for a path under the working directory,
+    else an absolute ``file:`` URI."""
     p = Path(path)
     if p.is_absolute():
         try:
             p = p.relative_to(Path.cwd())
         except ValueError:
             return p.as_uri()
-    return p.as_posix().replace("%", "%25").replace(" ", "%20")
+    # Percent-encoded as a URI must be: ``#``, ``?``, ``%``, spaces and non-ASCII characters
+    # would otherwise cut or change the path; a name that is not UTF-8 keeps its own bytes.
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")
 
 
 def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, Any]:
