@@ -544,3 +544,42 @@ def test_sarif_uris_are_percent_encoded(path: str, expected: str) -> None:
 
     assert uri(path) == expected
     assert unquote_to_bytes(expected) == os.fsencode(path)
+
+
+def test_pool_workers_ignore_ctrl_c() -> None:
+    import multiprocessing
+    import signal
+
+    from readiness.batch import Gate
+    from readiness.batch_pool import _init
+
+    with multiprocessing.Pool(1, initializer=_init, initargs=(None, Gate(), None, False)) as pool:
+        assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_ctrl_c_with_jobs_prints_one_line_not_tracebacks(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for i in range(3000):
+        shutil.copy(EXAMPLES / "koshi.yaml", towns / f"k{i}.yaml")
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "readiness", "batch", str(towns), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,  # a group of its own, as a terminal's Ctrl-C reaches
+    )
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # until both workers are up and scoring
+    time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert (proc.returncode, stderr) == (130, b"readiness: interrupted\n")
