@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -583,3 +584,26 @@ def test_ctrl_c_with_jobs_prints_one_line_not_tracebacks(tmp_path: Path) -> None
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert (proc.returncode, stderr) == (130, b"readiness: interrupted\n")
+
+
+@pytest.mark.parametrize(
+    ("jobs", "cpus", "expected"),
+    [("64", 4, 4), ("64", 16, 6), ("3", 16, 3), ("2", 1, None), ("1", 16, None)],
+)
+def test_jobs_are_capped_at_the_files_and_the_cpus(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, jobs: str, cpus: int, expected: int | None
+) -> None:
+    from readiness import batch_pool
+
+    started: list[int] = []
+    real = batch_pool.score_files_parallel
+
+    def recording(paths: Any, n: int, *args: Any, **kwargs: Any) -> Any:
+        started.append(n)
+        return real(paths, n, *args, **kwargs)
+
+    monkeypatch.setattr(batch_pool, "score_files_parallel", recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    result = run_cli("batch", str(EXAMPLES), "--jobs", jobs)
+    assert result.exit_code == 0
+    assert started == ([] if expected is None else [expected])

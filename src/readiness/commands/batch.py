@@ -141,7 +141,8 @@ def _score(
     encoding: str | None,
     positions: bool,
 ) -> Iterator[FileResult]:
-    if jobs > 1 and len(files) > 1:
+    jobs = min(jobs, len(files), os.cpu_count() or 1)  # more processes would only wait
+    if jobs > 1:
         from readiness.batch_pool import score_files_parallel
 
         stream: Iterator[FileResult] = score_files_parallel(
