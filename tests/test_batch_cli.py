@@ -607,3 +607,30 @@ def test_jobs_are_capped_at_the_files_and_the_cpus(
     result = run_cli("batch", str(EXAMPLES), "--jobs", jobs)
     assert result.exit_code == 0
     assert started == ([] if expected is None else [expected])
+
+
+def test_the_docs_example_runs_in_a_fresh_checkout(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/ci.md's example that writes every report, run as written (mkdir included)."""
+    import re
+    import shlex
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", "")
+    commands = [line.split("  #")[0] for line in block.splitlines()]
+    batch = next(c for c in commands if "--output junit=" in c)
+    shutil.copytree(EXAMPLES, tmp_path / "profiles")
+    monkeypatch.chdir(tmp_path)
+    for command in commands[: commands.index(batch)]:
+        if command.startswith("mkdir -p "):
+            for folder in shlex.split(command)[2:]:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+    result = run_cli(*shlex.split(batch)[1:])
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "reports").iterdir())) == 5
+    # docs/batch-json.md shows Koshi's score as the JSON report gives it
+    koshi = json.loads((tmp_path / "reports" / "results.json").read_text(encoding="utf-8"))
+    (score,) = [t["score"] for t in koshi["towns"] if t["municipality"]["code"] == "432164"]
+    example = (ROOT / "docs" / "batch-json.md").read_text(encoding="utf-8")
+    assert re.findall(r'"code": "432164".*?"score": ([0-9.]+)', example) == [str(score)]
