@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,29 @@ def test_a_glob_that_matches_nothing_is_an_error_value(tmp_path: Path) -> None:
     assert [str(d) for f in missing for d in f.diagnostics] == [
         f"{tmp_path}/*.yaml: no-match matches no YAML file"
     ]
+
+
+def test_a_directory_without_yaml_files_is_an_error_value(tmp_path: Path) -> None:
+    (tmp_path / "empty" / ".git").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.txt").write_text("no profile\n", encoding="utf-8")
+    files, missing = expand_paths([f"{tmp_path}/empty/"])
+    assert files == []
+    assert [str(d) for f in missing for d in f.diagnostics] == [
+        f"{tmp_path}/empty/: no-yaml-files is a directory with no .yaml or .yml files in it"
+    ]
+
+
+def test_a_file_reached_through_a_symlink_loop_is_scored_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a").mkdir()
+    shutil.copy(EXAMPLES / "koshi.yaml", "a/koshi.yaml")
+    os.symlink("..", "a/up")
+    os.symlink("koshi.yaml", "a/same.yaml")
+    files, missing = expand_paths(["a/**/*.yaml", "a", "./a/koshi.yaml"])
+    assert files == ["a/koshi.yaml"]
+    assert missing == []
 
 
 def test_a_missing_file_is_kept_and_fails_when_scored(tmp_path: Path) -> None:

@@ -6,9 +6,12 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -157,7 +160,7 @@ def test_sarif_is_valid_and_points_at_profile_lines(
         (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r
         for r in results
     }
-    koshi = by_key["towns/koshi.yaml", "partners.committed"]
+    koshi = by_key["towns/koshi.yaml", "kyushu-2019/partners.committed"]
     region = koshi["locations"][0]["physicalLocation"]["region"]
     lines = (root / "koshi.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[region["startLine"] - 1] == "partners: unknown"
@@ -198,7 +201,7 @@ def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -
 
 
 def test_markdown_escapes_profile_text() -> None:
-    assert md("a|b <script>\n*x*") == r"a\|b \<script\> \*x\*"
+    assert md("a|b <script>\n*x* &amp; \x1b[1m") == r"a\|b \<script\> \*x\* \&amp; \\x1b\[1m"
 
 
 def test_github_annotations_by_default_in_actions(tmp_path: Path, run_cli: RunCli) -> None:
@@ -334,3 +337,300 @@ def test_progress_bar_only_on_a_terminal_for_long_batches(
     items = [object() for _ in range(total)]
     assert list(progress(iter(items), total, console)) == items  # type: ignore[arg-type]
     assert ("scoring" in screen.getvalue()) is drawn
+
+
+def run_with_closed_stdout(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run the CLI with stdout a pipe whose reader is already gone (as ``... | head`` ends)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("GITHUB_ACTIONS", None)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "readiness", *args],
+            cwd=cwd,
+            env=env,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+
+def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    proc = run_with_closed_stdout(
+        ["batch", str(EXAMPLES), "--require-band", "ready", "-o", "junit=out/j2.xml"], tmp_path
+    )
+    assert proc.returncode == 1
+    assert proc.stderr == b"readiness: 4 of 6 towns are below the gate\n"
+    suite = ET.parse(tmp_path / "out" / "j2.xml").getroot()
+    assert suite.get("tests") == "6"
+    assert suite.get("failures") == "4"
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("nan", "Input should be less than or equal to 100"),
+        ("101", "Input should be less than or equal to 100"),
+        ("inf", "Input should be less than or equal to 100"),
+        ("-0.5", "Input should be greater than or equal to 0"),
+    ],
+)
+def test_fail_under_is_a_score_from_0_to_100(run_cli: RunCli, value: str, why: str) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--fail-under", value)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--fail-under': {why}"
+
+
+def test_an_empty_directory_is_bad_input_not_a_pass(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "empty").mkdir()
+    empty = f"{tmp_path}/empty/"
+    result = run_cli("batch", empty, "--require-band", "ready", "-o", "junit=-")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{empty}: no-yaml-files is a directory with no .yaml or .yml files in it\n"
+    )
+    suite = ET.fromstring(result.stdout.split("\n", 1)[1])
+    assert (suite.get("tests"), suite.get("errors")) == ("1", "1")
+    assert [e.get("type") for e in suite.iter("error")] == ["no-yaml-files"]
+
+
+def test_diff_refuses_an_empty_directory_of_profiles(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run_cli("diff", "tohoku-2019", "tohoku-2022", "--profiles", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{tmp_path}/empty: no-yaml-files is a directory with no .yaml or .yml files in it\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["-o", "json=o2/a.json", "-o", "csv=o2/isdir", "-o", "markdown=o2/c.md"],
+         "o2/isdir: bad-output is a directory; give a file name"),
+        (["-o", "json=o2/new/"], "o2/new/: bad-output is a directory; give a file name"),
+        (["-o", "json=o2/a.json", "-o", "csv=o2/../o2/a.json"],
+         "o2/../o2/a.json: bad-output is given for two reports"),
+        (["-o", "json=-", "-o", "csv=-"],
+         "--output: bad-output only one report can go to stdout (-); got json, csv"),
+        (["-o", "json=-", "--annotations"],
+         "--output: bad-output only one report can go to stdout (-); got json, github annotations"),
+    ],
+)  # fmt: skip
+def test_report_paths_are_refused_before_scoring(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, args: list[str], stderr: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o2" / "isdir").mkdir(parents=True)
+    (tmp_path / "o2" / "a.json").write_text("old\n", encoding="utf-8")
+    result = run_cli("batch", str(EXAMPLES), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr + "\n")
+    assert sorted(p.name for p in (tmp_path / "o2").iterdir()) == ["a.json", "isdir"]
+    assert (tmp_path / "o2" / "a.json").read_text(encoding="utf-8") == "old\n"
+
+
+def test_github_to_stdout_with_annotations_is_one_report(run_cli: RunCli) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--require-band", "ready", "-o", "github=-",
+                     "--annotations")  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=")
+    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 4
+
+
+def test_a_failed_rename_leaves_no_temporary_file(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        if str(dst).endswith("csv"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run_cli("batch", str(EXAMPLES), *outputs(tmp_path, "json", "csv", "markdown"))
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path / 'csv'}: write-failed No space left on device\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["json"]
+
+
+def _small_file_limit() -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+def test_a_full_disk_is_a_write_failure_not_a_bug(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.json").write_text("old\n", encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "80", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    args = ["batch", str(EXAMPLES), "-o", "json=out/a.json", "-o", "sarif=out/b.sarif"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "readiness", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        check=False,
+        preexec_fn=_small_file_limit,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "out/a.json: write-failed File too large\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json"]
+    assert (tmp_path / "out" / "a.json").read_text(encoding="utf-8") == "old\n"
+
+
+def towns_with_odd_names(root: Path) -> Path:
+    """Profiles whose file names hold what XML 1.0 forbids: U+FFFE, U+FFFF, and a byte that
+    is not UTF-8 (which Python names with a lone surrogate, ``\\udcff``)."""
+    root.mkdir()
+    shutil.copy(EXAMPLES / "koshi.yaml", root / "k\ufffe\uffff.yaml")
+    shutil.copy(EXAMPLES / "ishinomaki.yaml", os.fsencode(root) + b"/i\xff.yaml")
+    return root
+
+
+def test_junit_stays_well_formed_whatever_the_names(tmp_path: Path, run_cli: RunCli) -> None:
+    root = towns_with_odd_names(tmp_path / "towns")
+    result = run_cli("batch", str(root), "--fail-under", "100", *outputs(tmp_path, "junit"))
+    assert result.exit_code == 1
+    suite = ET.parse(tmp_path / "junit").getroot()
+    assert sorted(case.get("classname") or "" for case in suite.iter("testcase")) == [
+        f"{root}/i\\udcff.yaml",
+        f"{root}/k\\ufffe\\uffff.yaml",
+    ]
+
+
+def test_sarif_rules_are_per_criteria_set(tmp_path: Path, run_cli: RunCli) -> None:
+    from readiness.bundled import bundled
+
+    result = run_cli("batch", str(EXAMPLES), "--lang", "en", *outputs(tmp_path, "sarif"))
+    assert result.exit_code == 0
+    run = json.loads((tmp_path / "sarif").read_text(encoding="utf-8"))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    ids = [rule["id"] for rule in rules]
+    assert len(ids) == len(set(ids))
+    shared = {i.split("/", 1)[1] for i in ids if i.startswith("kyushu-2019/")} & {
+        i.split("/", 1)[1] for i in ids if i.startswith("tohoku-2022/")
+    }
+    assert shared  # the two sets use some of the same criterion ids
+    for rule in rules:
+        criteria_id, gap_id = rule["id"].split("/", 1)
+        (criterion,) = [k for s in bundled(criteria_id).sections for k in s.criteria
+                        if k.id == gap_id]  # fmt: skip
+        assert rule["shortDescription"]["text"] == criterion.label.en
+    for r in run["results"]:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("towns/a b%.yaml", "towns/a%20b%25.yaml"),
+        ("towns/#1?.yaml", "towns/%231%3F.yaml"),
+        ("合志市.yaml", "%E5%90%88%E5%BF%97%E5%B8%82.yaml"),
+        ("bad\udcff.yaml", "bad%FF.yaml"),
+    ],
+)
+def test_sarif_uris_are_percent_encoded(path: str, expected: str) -> None:
+    from urllib.parse import unquote_to_bytes
+
+    from readiness.reporters.batch.sarif import uri
+
+    assert uri(path) == expected
+    assert unquote_to_bytes(expected) == os.fsencode(path)
+
+
+def test_pool_workers_ignore_ctrl_c() -> None:
+    import multiprocessing
+    import signal
+
+    from readiness.batch import Gate
+    from readiness.batch_pool import _init
+
+    with multiprocessing.Pool(1, initializer=_init, initargs=(None, Gate(), None, False)) as pool:
+        assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_ctrl_c_with_jobs_prints_one_line_not_tracebacks(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    for i in range(3000):
+        shutil.copy(EXAMPLES / "koshi.yaml", towns / f"k{i}.yaml")
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "readiness", "batch", str(towns), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,  # a group of its own, as a terminal's Ctrl-C reaches
+    )
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # until both workers are up and scoring
+    time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert (proc.returncode, stderr) == (130, b"readiness: interrupted\n")
+
+
+@pytest.mark.parametrize(
+    ("jobs", "cpus", "expected"),
+    [("64", 4, 4), ("64", 16, 6), ("3", 16, 3), ("2", 1, None), ("1", 16, None)],
+)
+def test_jobs_are_capped_at_the_files_and_the_cpus(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, jobs: str, cpus: int, expected: int | None
+) -> None:
+    from readiness import batch_pool
+
+    started: list[int] = []
+    real = batch_pool.score_files_parallel
+
+    def recording(paths: Any, n: int, *args: Any, **kwargs: Any) -> Any:
+        started.append(n)
+        return real(paths, n, *args, **kwargs)
+
+    monkeypatch.setattr(batch_pool, "score_files_parallel", recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    result = run_cli("batch", str(EXAMPLES), "--jobs", jobs)
+    assert result.exit_code == 0
+    assert started == ([] if expected is None else [expected])
+
+
+def test_the_docs_example_runs_in_a_fresh_checkout(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/ci.md's example that writes every report, run as written (mkdir included)."""
+    import re
+    import shlex
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", "")
+    commands = [line.split("  #")[0] for line in block.splitlines()]
+    batch = next(c for c in commands if "--output junit=" in c)
+    shutil.copytree(EXAMPLES, tmp_path / "profiles")
+    monkeypatch.chdir(tmp_path)
+    for command in commands[: commands.index(batch)]:
+        if command.startswith("mkdir -p "):
+            for folder in shlex.split(command)[2:]:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+    result = run_cli(*shlex.split(batch)[1:])
+    assert result.exit_code == 0, result.stderr
+    assert len(list((tmp_path / "reports").iterdir())) == 5
+    # docs/batch-json.md shows Koshi's score as the JSON report gives it
+    koshi = json.loads((tmp_path / "reports" / "results.json").read_text(encoding="utf-8"))
+    (score,) = [t["score"] for t in koshi["towns"] if t["municipality"]["code"] == "432164"]
+    example = (ROOT / "docs" / "batch-json.md").read_text(encoding="utf-8")
+    assert re.findall(r'"code": "432164".*?"score": ([0-9.]+)', example) == [str(score)]

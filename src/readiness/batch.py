@@ -21,6 +21,7 @@ from readiness.fieldpaths import Loc
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
+EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
 
 
 @dataclass(frozen=True)
@@ -110,15 +111,19 @@ class BatchResult:
 def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
     """The YAML files named by ``args`` (files, directories walked recursively, globs).
 
-    Returns the files sorted and without repeats, and an error value for each argument that
-    names nothing.  A file named directly is kept whatever its suffix; directories and globs
-    give only ``.yaml`` and ``.yml`` files, skipping hidden directories such as ``.git``.
+    Returns the files sorted and each once (paths that reach one file through links count as
+    one), and an error value for each argument that names nothing: a glob that matches no YAML
+    file, a directory with none in it.  A file named directly is kept whatever its suffix;
+    directories and globs give only ``.yaml`` and ``.yml`` files, skipping hidden directories
+    such as ``.git``.
     """
     found: set[str] = set()
     missing: list[Failed] = []
     for arg in args:
         if os.path.isdir(arg):
             matches = list(_walk(arg))
+            if not matches:
+                missing.append(_missing(arg, "no-yaml-files", EMPTY_DIRECTORY))
         elif _GLOB_CHARS & set(arg) and not os.path.exists(arg):
             matches = [f for p in sorted(glob.glob(arg, recursive=True)) for f in _yaml_files(p)]
             if not matches:
@@ -126,7 +131,19 @@ def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
         else:
             matches = [arg]  # read later: a missing or unreadable file becomes an error value
         found.update(os.path.normpath(m) for m in matches)
-    return sorted(found, key=_path_key), missing
+    return _once_each(sorted(found, key=_path_key)), missing
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The first of the paths that name the same file (through symbolic links or ``..``)."""
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 def _yaml_files(path: str) -> list[str]:

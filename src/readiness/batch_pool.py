@@ -10,6 +10,7 @@ to unpickle 1,000 full results, 8 ms for the tuples).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -26,6 +27,9 @@ _Lookup = tuple[dict[str, tuple[str, Criterion]], dict[str, BandRef], tuple[Band
 
 def _init(fixed: Criteria | None, gate: Gate, encoding: str | None, positions: bool) -> None:
     global _state  # noqa: PLW0603 - one set-up per worker process
+    # Ctrl-C reaches every process in the group; the parent alone stops the pool and says so,
+    # instead of each worker printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _state = (CriteriaChooser(fixed), gate, encoding, positions)
 
 

@@ -258,7 +258,13 @@ def batch(
     ] = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", help="Gate: a town fails below score N.", metavar="N"),
+        typer.Option(
+            "--fail-under",
+            help="Gate: a town fails below score N.",
+            metavar="N",
+            min=0,
+            max=100,
+        ),
     ] = None,
     require_band: Annotated[
         Optional[str],  # noqa: UP045

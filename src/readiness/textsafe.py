@@ -6,7 +6,11 @@ import re
 
 # C0 and C1 control characters (escape sequences start with ESC or CSI), DEL, and the bidi
 # overrides that can make text read differently from what it is; tab and newline are kept.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Also what no output may hold: lone surrogates (a file name that is not UTF-8 reaches us as
+# ``\udcff``; UTF-8 cannot encode it) and U+FFFE, U+FFFF, which XML 1.0 forbids.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

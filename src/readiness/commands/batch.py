@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -39,7 +40,7 @@ PROGRESS_FROM = 20
 
 def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
     """``FORMAT=PATH`` pairs, checked before any file is scored."""
-    outputs = []
+    outputs: list[tuple[str, str]] = []
     for spec in specs:
         name, sep, path = spec.partition("=")
         if not sep or not path:
@@ -50,10 +51,34 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
             registry.get(name)
         except registry.UnknownFormatError as e:
             raise ReadinessError.single("--output", "bad-output", str(e)) from None
-        if path != STDOUT and not Path(path).parent.resolve().is_dir():
-            raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+        if path != STDOUT:
+            check_output_path(path, [p for _, p in outputs])
         outputs.append((name, path))
     return outputs
+
+
+def check_output_path(path: str, earlier: list[str]) -> None:
+    """Refuse a report path that cannot take a file, or that an earlier report already takes."""
+    if path.endswith(("/", os.sep)) or os.path.isdir(path):
+        raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
+    if not Path(path).parent.resolve().is_dir():
+        raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+    same = os.path.realpath(path)
+    if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
+        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
+    """Refuse two reports on stdout: they would run into each other."""
+    names = [name for name, path in wanted if path == STDOUT]
+    if annotate and "github" not in names:
+        names.append("github annotations")
+    if len(names) > 1:
+        raise ReadinessError.single(
+            "--output",
+            "bad-output",
+            f"only one report can go to stdout (-); got {', '.join(names)}",
+        )
 
 
 def fixed_criteria(ref: str | None, encoding: str | None) -> Criteria | None:
@@ -116,7 +141,8 @@ def _score(
     encoding: str | None,
     positions: bool,
 ) -> Iterator[FileResult]:
-    if jobs > 1 and len(files) > 1:
+    jobs = min(jobs, len(files), os.cpu_count() or 1)  # more processes would only wait
+    if jobs > 1:
         from readiness.batch_pool import score_files_parallel
 
         stream: Iterator[FileResult] = score_files_parallel(
@@ -163,6 +189,7 @@ def run(
     check_band(require_band, fixed)
     gate = Gate(fail_under, require_band)
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
+    check_stdout(wanted, annotate)
     positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
 
     files, missing = expand_paths(paths)
@@ -174,7 +201,13 @@ def run(
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))
-    report(result, language, wanted, annotate)
+    write_files(result, language, wanted)
+    try:
+        write_stdout(result, language, wanted, annotate)
+    except BrokenPipeError:
+        # The reader went away (``readiness batch ... | head``): the report files are written
+        # and the batch's own exit code still stands.
+        _silence_stdout()
     if result.failed:
         return EXIT_BAD_INPUT
     if result.gate_failures:
@@ -186,28 +219,52 @@ def run(
     return EXIT_OK
 
 
-def report(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool) -> None:
-    """Write every report to a temporary file first, then rename them all: a run that fails
-    part-way leaves every earlier report untouched."""
-    to_stdout = [name for name, path in wanted if path == STDOUT]
-    if annotate and "github" not in to_stdout:
-        to_stdout.append("github")
+def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) -> None:
+    """Write every report file to a temporary file first, then rename them all: a run that
+    fails part-way leaves every earlier report untouched."""
     pending: list[PendingFile] = []
     try:
         for name, path in wanted:
             if path != STDOUT:
                 pending.append(PendingFile(path))
-                registry.get(name)(result, lang, pending[-1].file)
-        if not [name for name, path in wanted if path == STDOUT]:
-            from readiness.reporters.batch.table import write_table
-
-            write_table(sys.stdout, result, lang)
-        for name in to_stdout:
-            registry.get(name)(result, lang, sys.stdout)
-        sys.stdout.flush()
+                try:
+                    registry.get(name)(result, lang, pending[-1].file)
+                except OSError as e:  # disk full, file too large, I/O error
+                    raise ReadinessError.single(
+                        path, "write-failed", e.strerror or str(e)
+                    ) from None
     except BaseException:
         for p in pending:
             p.discard()
         raise
-    for p in pending:
-        p.commit()
+    for i, p in enumerate(pending):
+        try:
+            p.commit()
+        except BaseException:
+            for rest in pending[i + 1 :]:
+                rest.discard()
+            raise
+
+
+def write_stdout(
+    result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool
+) -> None:
+    """The report asked for on stdout (else the table), then annotations when wanted."""
+    to_stdout = [name for name, path in wanted if path == STDOUT]
+    if not to_stdout:
+        from readiness.reporters.batch.table import write_table
+
+        write_table(sys.stdout, result, lang)
+    if annotate and "github" not in to_stdout:
+        to_stdout.append("github")
+    for name in to_stdout:
+        registry.get(name)(result, lang, sys.stdout)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds no pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -22,8 +22,6 @@ from readiness.yamlload import YamlDocument, load_yaml
 Kind = Literal["profile", "criteria"]
 KINDS: tuple[Kind, ...] = ("profile", "criteria")
 
-_EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
-
 VALIDATION_FORMAT = "readiness.validation"
 VALIDATION_VERSION = 1
 
@@ -87,9 +85,6 @@ def run(
     for arg in files:
         expanded, missing = expand_paths([arg])
         results += [FileResult(m.path, None, list(m.diagnostics)) for m in missing]
-        if not expanded and Path(arg).is_dir():
-            empty = Diagnostic(arg, None, None, "no-yaml-files", _EMPTY_DIRECTORY)
-            results.append(FileResult(arg, None, [empty]))
         for f in expanded:
             if f not in seen:
                 seen.add(f)

@@ -8,6 +8,9 @@ from typing import TextIO
 from readiness.batch import BatchResult
 from readiness.messages import Lang
 from readiness.reporters.batch.common import first_gap
+from readiness.textsafe import safe
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "rank",
@@ -28,6 +31,13 @@ COLUMNS = (
 )
 
 
+def cell(value: object) -> str:
+    """A cell safe to open: control characters escaped, and text a spreadsheet would take for
+    a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) kept as text by a quote."""
+    text = safe(str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -36,7 +46,8 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         e = r.entry
         gap = first_gap(e)
         writer.writerow(
-            [
+            cell(value)
+            for value in [
                 r.rank,
                 e.municipality,
                 e.municipality_en or "",
@@ -56,6 +67,5 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         )
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
-        writer.writerow(
-            ["", "", "", "", "", "", "", "", "", "false", "", "", "", f.path, str(first or "")]
-        )
+        blank = [""] * 9
+        writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, first or ""])

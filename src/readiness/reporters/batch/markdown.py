@@ -12,13 +12,15 @@ from typing import TextIO
 from readiness.batch import BatchResult
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import first_gap, gap_text, gates_text, score, town
+from readiness.textsafe import safe
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
 
 
 def md(text: str) -> str:
-    """``text`` as literal Markdown: one line, special characters escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` as literal Markdown: control characters shown as escapes, one line, and the
+    characters that make markup, HTML or entities (``* _ [ ] < > & | #`` ...) backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(safe(text).split()))
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
@@ -41,13 +43,13 @@ def text(result: BatchResult, lang: Lang) -> str:
         for r in result.ranked:
             e = r.entry
             gap = first_gap(e)
-            band = e.band.label.get(lang)
+            band = md(e.band.label.get(lang))
             if result.gate.requested:
                 band += " ✅" if e.passed else " ❌"
             cells = [
                 str(r.rank),
                 md(town(e, lang)),
-                e.bureau,
+                md(e.bureau),
                 score(e.score),
                 band,
                 md(gates_text(e, lang)),
@@ -56,13 +58,12 @@ def text(result: BatchResult, lang: Lang) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", f"## {t('towns_per_band', lang)}", ""]
         for criteria_id, band_ref, n in result.band_counts():
-            lines.append(f"- {criteria_id} · {band_ref.label.get(lang)}: {n}")
+            lines.append(f"- {md(criteria_id)} · {md(band_ref.label.get(lang))}: {n}")
         lines += ["", f"## {t('gaps', lang)}", ""]
         for r in result.ranked:
             e = r.entry
-            lines.append(
-                f"### {r.rank}. {md(town(e, lang))} ({score(e.score)}, {e.band.label.get(lang)})"
-            )
+            band = md(e.band.label.get(lang))
+            lines.append(f"### {r.rank}. {md(town(e, lang))} ({score(e.score)}, {band})")
             lines.append("")
             lines.append(md(e.path))
             lines.append("")

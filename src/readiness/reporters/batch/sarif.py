@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from readiness import __version__
 from readiness.assessment import CriterionResult
@@ -22,14 +23,17 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
-    """A relative, forward-slashed URI for a path under the working directory."""
+    """A relative, forward-slashed, percent-encoded URI for a path under the working directory,
+    else an absolute ``file:`` URI."""
     p = Path(path)
     if p.is_absolute():
         try:
             p = p.relative_to(Path.cwd())
         except ValueError:
             return p.as_uri()
-    return p.as_posix().replace("%", "%25").replace(" ", "%20")
+    # Percent-encoded as a URI must be: ``#``, ``?``, ``%``, spaces and non-ASCII characters
+    # would otherwise cut or change the path; a name that is not UTF-8 keeps its own bytes.
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")
 
 
 def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, Any]:
@@ -52,7 +56,7 @@ def _gap_result(
     line, column = gap_location(e, gap)
     text = f"{town(e, lang)}: {gap_text(gap, lang)}. {gap.recommendation.get(lang)}"
     return {
-        "ruleId": gap.id,
+        "ruleId": rule_id(e, gap),
         "ruleIndex": rule_index,
         "level": "note" if e.passed else "warning",
         "message": {"text": text},
@@ -75,20 +79,25 @@ def _error_results(f: Failed, rule_index: dict[str, int]) -> list[dict[str, Any]
     ]
 
 
+def rule_id(e: Scored, gap: CriterionResult) -> str:
+    """A gap's rule, named by its criteria set: sets may use one id for different criteria."""
+    return f"{e.criteria_id}/{gap.id}"
+
+
 def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
     gaps: dict[str, CriterionResult] = {}
     for r in result.ranked:
         for gap in r.entry.gaps:
-            gaps.setdefault(gap.id, gap)
+            gaps.setdefault(rule_id(r.entry, gap), gap)
     rules = [
         {
-            "id": gap_id,
-            "name": gap_id,
-            "shortDescription": {"text": gaps[gap_id].label.get(lang)},
-            "help": {"text": gaps[gap_id].recommendation.get(lang)},
+            "id": rule,
+            "name": rule,
+            "shortDescription": {"text": gaps[rule].label.get(lang)},
+            "help": {"text": gaps[rule].recommendation.get(lang)},
             "defaultConfiguration": {"level": "warning"},
         }
-        for gap_id in sorted(gaps)
+        for rule in sorted(gaps)
     ]
     codes = sorted({d.code for f in result.failed for d in f.diagnostics})
     rules += [
@@ -131,7 +140,7 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
     for r in result.ranked:
         file_uri = uri(r.entry.path)
         for gap in r.entry.gaps:
-            yield _gap_result(r.entry, file_uri, gap, lang, index[gap.id])
+            yield _gap_result(r.entry, file_uri, gap, lang, index[rule_id(r.entry, gap)])
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:

@@ -3,7 +3,8 @@
 One line per town, so that ten thousand towns print in a blink and stay greppable; columns are
 measured in terminal cells (Japanese characters take two).  Long town names are cut; on a
 terminal the first gap is also cut to the width, and the bands are coloured (never with
-``NO_COLOR``).  Piped output keeps every line whole, whatever the width.
+``NO_COLOR``).  Piped output keeps every line whole, whatever the width.  Text from the
+profiles and criteria is shown with control characters escaped, on one line.
 """
 
 from __future__ import annotations
@@ -34,18 +35,18 @@ def fit(text: str, width: int) -> str:
 
 def _cells(r: Ranked, result: BatchResult, lang: Lang) -> list[str]:
     e = r.entry
-    band = e.band.label.get(lang)
+    band = safe_line(e.band.label.get(lang))
     if result.gate.requested:
         band += " ✓" if e.passed else " ✗"
     gap = first_gap(e)
     return [
         str(r.rank),
         safe_line(town(e, lang)),
-        e.bureau,
+        safe_line(e.bureau),
         score(e.score),
         band,
-        gates_text(e, lang),
-        gap.label.get(lang) if gap else "-",
+        safe_line(gates_text(e, lang)),
+        safe_line(gap.label.get(lang)) if gap else "-",
     ]
 
 
@@ -85,7 +86,7 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
 def summary(result: BatchResult, lang: Lang) -> str:
     lines = [t("towns_per_band", lang)]
     for criteria_id, band, n in result.band_counts():
-        lines.append(f"  {criteria_id} · {band.label.get(lang)}: {n}")
+        lines.append(f"  {safe_line(criteria_id)} · {safe_line(band.label.get(lang))}: {n}")
     last = f"{t('towns_scored', lang)}: {len(result.ranked)} · "
     last += f"{t('files_bad', lang)}: {len(result.failed)}"
     if result.gate.requested:
