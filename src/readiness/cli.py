@@ -47,6 +47,24 @@ EncodingOption = Annotated[
     ),
 ]
 
+# The gates shared by assess and batch: exit 1 when a town is below them.
+FailUnderOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option(
+        "--fail-under",
+        help="Gate: exit 1 if a town's score is below N (0-100).",
+        metavar="N",
+        min=0,
+        max=100,
+    ),
+]
+RequireBandOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--require-band", help="Gate: exit 1 if a town's band is below band B.", metavar="B"
+    ),
+]
+
 
 def complete_criteria(incomplete: str) -> list[str]:
     """Bundled criteria ids for shell completion (read from the folder: nothing heavy loads)."""
@@ -89,20 +107,8 @@ def assess(
     output_format: Annotated[
         AssessFormat, typer.Option("--format", "-f", help="rich (terminal) or json.")
     ] = AssessFormat.rich,
-    fail_under: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option(
-            "--fail-under",
-            help="Exit 1 if the score is below N (0-100).",
-            metavar="N",
-            min=0,
-            max=100,
-        ),
-    ] = None,
-    require_band: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--require-band", help="Exit 1 if the band is below band B.", metavar="B"),
-    ] = None,
+    fail_under: FailUnderOption = None,
+    require_band: RequireBandOption = None,
     encoding: EncodingOption = None,
 ) -> None:
     """Assess one municipality profile and show its score, band, strategy fit and gaps.
@@ -256,20 +262,8 @@ def batch(
             metavar="FORMAT=PATH",
         ),
     ] = None,
-    fail_under: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option(
-            "--fail-under",
-            help="Gate: a town fails below score N.",
-            metavar="N",
-            min=0,
-            max=100,
-        ),
-    ] = None,
-    require_band: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--require-band", help="Gate: a town fails below band B.", metavar="B"),
-    ] = None,
+    fail_under: FailUnderOption = None,
+    require_band: RequireBandOption = None,
     annotations: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(
