@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from readiness.assessment import CriterionResult
-from readiness.batch import Scored
+from readiness.batch import BatchResult, Ranked, Scored
 from readiness.messages import Lang, t
 
 
@@ -40,3 +42,28 @@ def gap_location(entry: Scored, gap: CriterionResult) -> tuple[int, int]:
     if not gap.evidence:
         return (1, 1)
     return entry.position(gap.evidence[0].loc)
+
+
+def ranked_cells(
+    r: Ranked,
+    result: BatchResult,
+    lang: Lang,
+    escape: Callable[[str], str],
+    marks: tuple[str, str],
+) -> list[str]:
+    """One ranking row (rank, town, bureau, score, band, gates, first gap), text escaped for
+    the format; ``marks`` (passed, failed) follow the band when a gate was asked for."""
+    e = r.entry
+    band = escape(e.band.label.get(lang))
+    if result.gate.requested:
+        band += f" {marks[0] if e.passed else marks[1]}"
+    gap = first_gap(e)
+    return [
+        str(r.rank),
+        escape(town(e, lang)),
+        escape(e.bureau),
+        score(e.score),
+        band,
+        escape(gates_text(e, lang)),
+        escape(gap.label.get(lang)) if gap else "-",
+    ]

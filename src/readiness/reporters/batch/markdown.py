@@ -11,7 +11,12 @@ from typing import TextIO
 
 from readiness.batch import BatchResult
 from readiness.messages import Lang, t
-from readiness.reporters.batch.common import first_gap, gap_text, gates_text, score, town
+from readiness.reporters.batch.common import (
+    gap_text,
+    ranked_cells,
+    score,
+    town,
+)
 from readiness.textsafe import safe
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
@@ -41,20 +46,7 @@ def text(result: BatchResult, lang: Lang) -> str:
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join(["---:", "---", "---", "---:", "---", "---", "---"]) + "|")
         for r in result.ranked:
-            e = r.entry
-            gap = first_gap(e)
-            band = md(e.band.label.get(lang))
-            if result.gate.requested:
-                band += " ✅" if e.passed else " ❌"
-            cells = [
-                str(r.rank),
-                md(town(e, lang)),
-                md(e.bureau),
-                score(e.score),
-                band,
-                md(gates_text(e, lang)),
-                md(gap.label.get(lang)) if gap else "-",
-            ]
+            cells = ranked_cells(r, result, lang, md, ("✅", "❌"))
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", f"## {t('towns_per_band', lang)}", ""]
         for criteria_id, band_ref, n in result.band_counts():

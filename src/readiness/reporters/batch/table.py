@@ -15,9 +15,9 @@ from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
 
-from readiness.batch import BatchResult, Ranked
+from readiness.batch import BatchResult
 from readiness.messages import Lang, t
-from readiness.reporters.batch.common import first_gap, gates_text, score, town
+from readiness.reporters.batch.common import ranked_cells
 from readiness.textsafe import safe_line
 
 TOWN_MAX = 30
@@ -33,30 +33,13 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
 
 
-def _cells(r: Ranked, result: BatchResult, lang: Lang) -> list[str]:
-    e = r.entry
-    band = safe_line(e.band.label.get(lang))
-    if result.gate.requested:
-        band += " ✓" if e.passed else " ✗"
-    gap = first_gap(e)
-    return [
-        str(r.rank),
-        safe_line(town(e, lang)),
-        safe_line(e.bureau),
-        score(e.score),
-        band,
-        safe_line(gates_text(e, lang)),
-        safe_line(gap.label.get(lang)) if gap else "-",
-    ]
-
-
 def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     terminal = out.isatty()
     width = _width()
     colour = terminal and "NO_COLOR" not in os.environ
     header = [t(k, lang) for k in ("rank", "town", "bureau_col", "score", "band", "gates")]
     header.append(t("first_gap", lang))
-    rows = [_cells(r, result, lang) for r in result.ranked]
+    rows = [ranked_cells(r, result, lang, safe_line, ("✓", "✗")) for r in result.ranked]
     widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(6)]
     widths[1] = min(widths[1], TOWN_MAX)
     last = max(10, width - sum(widths) - 2 * 6)
