@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from readiness.checks import Evidence, Status
 from readiness.criteria_model import Text
+
+
+def rank_gaps(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
+    """Criteria not met, largest ``adds`` first; ties keep file order (``sorted`` is stable)."""
+    return tuple(sorted((r for r in results if r.status != "met"), key=lambda r: -r.adds))
 
 
 @dataclass(frozen=True)
@@ -99,12 +106,10 @@ class Assessment:
     cautions: tuple[Text, ...] = ()
     """Reasons to read the result with care: criteria of another bureau, or of another period."""
 
-    @property
+    @cached_property
     def gaps(self) -> tuple[CriterionResult, ...]:
         """Criteria not met, ranked by the points each would add (then in file order)."""
-        open_ = [c for c in self.criteria if c.status != "met"]
-        order = {c.id: i for i, c in enumerate(self.criteria)}
-        return tuple(sorted(open_, key=lambda c: (-c.adds, order[c.id])))
+        return rank_gaps(self.criteria)
 
     @property
     def unserved_strategies(self) -> tuple[StrategyFit, ...]:

@@ -18,6 +18,7 @@ from readiness.assessment import (
     NextBand,
     SectionResult,
     StrategyFit,
+    rank_gaps,
 )
 from readiness.criteria_model import Band, Criteria, Text
 from readiness.profile import Profile
@@ -145,8 +146,7 @@ def _next_band(
         return None
     target = index - 1
     band = bands[target]
-    order = {r.id: i for i, r in enumerate(results)}
-    open_ = sorted((r for r in results if r.status != "met"), key=lambda r: (-r.adds, order[r.id]))
+    open_ = rank_gaps(results)
     chosen: list[CriterionResult] = []
     gates: list[str] = []
     if _needs_gates(bands, target):
@@ -168,11 +168,10 @@ def _next_band(
         if r not in chosen:
             chosen.append(r)
             reached += r.adds
-    chosen.sort(key=lambda r: (-r.adds, order[r.id]))
     return NextBand(
         band=_ref(band),
         points_needed=max(0.0, round(band.min - score, SCORE_DECIMALS)),
-        gaps=tuple(r.id for r in chosen),
+        gaps=tuple(r.id for r in open_ if r in chosen),  # in gap order
         gates=tuple(gates),
     )
 
