@@ -7,15 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from readiness.commands.explain import criteria_by_ref
 from readiness.criteria_explain import overview_lines
 from readiness.criteria_extends import criteria_to_data
+from readiness.criteria_source import read_criteria
 from readiness.options import LangChoice, resolve_lang
 from readiness.textsafe import safe
 
 
 def run(ref: str, resolved: bool, lang: LangChoice | None) -> int:
-    criteria = criteria_by_ref(ref)
+    criteria = read_criteria(ref)
     if resolved:
         header = f"# {criteria.id}: resolved"
         if criteria.extends:

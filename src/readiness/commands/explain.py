@@ -8,16 +8,9 @@ from __future__ import annotations
 from readiness.bundled import bundled_criteria
 from readiness.checks import CHECK_KINDS
 from readiness.criteria_explain import explain_lines, find_criterion, kind_doc
-from readiness.criteria_model import Criteria
+from readiness.criteria_source import read_criteria
 from readiness.options import LangChoice, resolve_lang
 from readiness.textsafe import safe
-
-
-def criteria_by_ref(ref: str) -> Criteria:
-    """A bundled set by id, a criteria file, or REV:path (a near miss gets a suggestion)."""
-    from readiness.criteria_source import read_criteria
-
-    return read_criteria(ref)
 
 
 def run(criterion_id: str, criteria_ref: str | None, lang: LangChoice | None) -> int:
@@ -28,7 +21,7 @@ def run(criterion_id: str, criteria_ref: str | None, lang: LangChoice | None) ->
     if criteria_ref is None:
         sets, where = bundled_criteria(), "the bundled criteria"
     else:
-        sets = [criteria_by_ref(criteria_ref)]
+        sets = [read_criteria(criteria_ref)]
         where = sets[0].id
     blocks = [explain_lines(f, language) for f in find_criterion(criterion_id, sets, where)]
     print("\n\n".join("\n".join(safe(line) for line in block) for block in blocks))
