@@ -1,7 +1,7 @@
 """Write N realistic synthetic municipality profiles for the batch benchmark.
 
 Each profile is a real Kyushu or Tohoku municipality (a code, name and prefecture from
-``readiness.localgov.municipalities()``, so it passes every identity check) with facts drawn
+``readiness.profile.localgov.municipalities()``, so it passes every identity check) with facts drawn
 from a seeded random generator: Japanese text throughout, lists of varied length, some facts
 ``unknown``, some omitted.  Sizes range from a few lines to a few hundred.  The same seed and N
 always give byte-identical files.
@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from readiness.localgov import Municipality, municipalities
+from readiness.profile.localgov import Municipality, municipalities
 
 BUREAUS = ("kyushu", "tohoku")  # the bureaus with bundled criteria
 STRATEGIES = {

@@ -27,9 +27,9 @@ KOSHI = ROOT / "examples" / "koshi.yaml"
 CHILD = textwrap.dedent(
     """
     import json, resource, sys, time
-    from readiness import yamlload
+    from readiness.input import yamlload
     from readiness.diagnostics import ReadinessError
-    from readiness.loading import load_profile
+    from readiness.profile.loading import load_profile
 
     def peak_kib():
         # VmHWM is this interpreter's own high-water mark; ru_maxrss can carry the parent's
@@ -109,8 +109,8 @@ def guard_cost(repeat: int) -> list[tuple[str, float]]:
     """Per-file load time of the ordinary profile: as shipped, and with the node walk forced."""
     import timeit
 
-    from readiness import yamlload
-    from readiness.loading import profile_from_document
+    from readiness.input import yamlload
+    from readiness.profile.loading import profile_from_document
 
     text = KOSHI.read_text(encoding="utf-8")
 

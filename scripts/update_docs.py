@@ -9,9 +9,10 @@ import re
 from pathlib import Path
 
 from readiness.atomic import write_text
-from readiness.cli_reference import cli_reference
-from readiness.criteria_explain import check_kinds_markdown
-from readiness.json_schemas import SCHEMA_NAMES, render
+from readiness.cli.app import root_command
+from readiness.cli.reference import cli_reference
+from readiness.criteria.explain import check_kinds_markdown
+from readiness.criteria.json_schemas import SCHEMA_NAMES, render
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = re.compile(r"(<!-- check-kinds:start -->\n).*?(<!-- check-kinds:end -->)", re.S)
@@ -20,7 +21,7 @@ KINDS = re.compile(r"(<!-- check-kinds:start -->\n).*?(<!-- check-kinds:end -->)
 def main() -> None:
     for name in SCHEMA_NAMES:
         write_text(ROOT / "schemas" / f"{name}.schema.json", render(name))
-    write_text(ROOT / "docs" / "cli.md", cli_reference())
+    write_text(ROOT / "docs" / "cli.md", cli_reference(root_command()))
     guide = ROOT / "docs" / "criteria-authoring.md"
     text = guide.read_text("utf-8")
     write_text(guide, KINDS.sub(lambda m: m[1] + check_kinds_markdown() + m[2], text))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from readiness.assessment import BandRef
-from readiness.batch import Scored
-from readiness.criteria_model import Text
+from readiness.batch.run import Scored
+from readiness.profile.bilingual import Text
+from readiness.scoring.assessment import BandRef
 from tests.conftest import EXAMPLES
 
 BAD_FILES: dict[str, tuple[str, str]] = {

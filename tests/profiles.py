@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from readiness.loading import load_profile_text
-from readiness.profile import Profile
+from readiness.profile.loading import load_profile_text
+from readiness.profile.model import Profile
 
 MINIMAL: dict[str, Any] = {
     "schema_version": 1,
@@ -28,7 +28,7 @@ def with_facts(base: dict[str, Any] | None = None, **facts: Any) -> dict[str, An
 
 
 def profile(**facts: Any) -> Profile:
-    from readiness.profile import Profile as Model
+    from readiness.profile.model import Profile as Model
 
     return Model.model_validate(with_facts(**facts))
 

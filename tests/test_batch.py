@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readiness.batch import (
+from readiness.batch.run import (
     CriteriaChooser,
     Failed,
     Gate,
@@ -188,7 +188,7 @@ def test_gate_requested(gate: Gate, requested: bool) -> None:
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_results_packed_for_worker_processes_unpack_equal(example: str) -> None:
-    from readiness.batch_pool import Unpacker, pack
+    from readiness.batch.pool import Unpacker, pack
 
     result = score_file(str(EXAMPLES / example), CriteriaChooser(), Gate(70), positions=True)
     assert isinstance(result, Scored)

@@ -330,7 +330,7 @@ def test_progress_bar_only_on_a_terminal_for_long_batches(
 ) -> None:
     from rich.console import Console
 
-    from readiness.commands.batch import progress
+    from readiness.cli.batch import progress
 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=terminal, width=80)
@@ -508,7 +508,7 @@ def test_junit_stays_well_formed_whatever_the_names(tmp_path: Path, run_cli: Run
 
 
 def test_sarif_rules_are_per_criteria_set(tmp_path: Path, run_cli: RunCli) -> None:
-    from readiness.bundled import bundled
+    from readiness.criteria.bundled import bundled
 
     result = run_cli("batch", str(EXAMPLES), "--lang", "en", *outputs(tmp_path, "sarif"))
     assert result.exit_code == 0
@@ -551,8 +551,8 @@ def test_pool_workers_ignore_ctrl_c() -> None:
     import multiprocessing
     import signal
 
-    from readiness.batch import Gate
-    from readiness.batch_pool import _init
+    from readiness.batch.pool import _init
+    from readiness.batch.run import Gate
 
     with multiprocessing.Pool(1, initializer=_init, initargs=(None, Gate(), None, False)) as pool:
         assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
@@ -593,7 +593,7 @@ def test_ctrl_c_with_jobs_prints_one_line_not_tracebacks(tmp_path: Path) -> None
 def test_jobs_are_capped_at_the_files_and_the_cpus(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, jobs: str, cpus: int, expected: int | None
 ) -> None:
-    from readiness import batch_pool
+    from readiness.batch import pool as batch_pool
 
     started: list[int] = []
     real = batch_pool.score_files_parallel

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from readiness.checks import Check
+from readiness.criteria.checks import Check
 from tests.profiles import profile
 
 CHECK = TypeAdapter(Check)
@@ -148,7 +148,7 @@ BAD_FIELDS = [
 
 @pytest.mark.parametrize(("check", "message"), BAD_FIELDS)
 def test_field_references_are_checked(check: dict[str, Any], message: str) -> None:
-    from readiness.profile import Profile
+    from readiness.profile.model import Profile
 
     problems = CHECK.validate_python(check).field_problems(Profile, frozenset({"rx-dx"}))
     assert problems == [message]

@@ -194,13 +194,13 @@ def test_no_color_when_piped() -> None:
 def test_help_and_version_import_neither_pydantic_nor_criteria(args: list[str]) -> None:
     code = (
         "import sys\n"
-        "from readiness.cli import app\n"
+        "from readiness.cli.app import app\n"
         "try:\n"
         f"    app({args!r})\n"
         "except SystemExit:\n"
         "    pass\n"
         "loaded = [m for m in sys.modules if m.startswith(('pydantic', 'yaml'))]\n"
-        "loaded += [m for m in sys.modules if m.startswith('readiness.bundled')]\n"
+        "loaded += [m for m in sys.modules if m.startswith('readiness.criteria.bundled')]\n"
         "print('LOADED', loaded)\n"
     )
     result = subprocess.run(
@@ -217,7 +217,7 @@ def test_version(run_cli: RunCli) -> None:
 
 
 def test_criteria_list(run_cli: RunCli) -> None:
-    from readiness.bundled import bundled_ids
+    from readiness.criteria.paths import bundled_ids
 
     result = run_cli("criteria", "list")
     assert result.exit_code == 0

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readiness.bundled import bundled
-from readiness.criteria_diff import FieldChange, ItemChange, diff_criteria, wording_diff
-from readiness.criteria_model import Criteria
+from readiness.criteria.bundled import bundled
+from readiness.criteria.diff import FieldChange, ItemChange, diff_criteria, wording_diff
+from readiness.criteria.model import Criteria
 
 
 def _criterion(cid: str, points: float = 2, field: str = "will.team") -> dict[str, Any]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness.bundled import CRITERIA_DIR
+from readiness.criteria.paths import CRITERIA_DIR
 from tests.conftest import RunCli
 
 TOHOKU = (CRITERIA_DIR / "tohoku-2022.yaml").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from readiness.checks import CHECK_KINDS
-from readiness.criteria_explain import check_kinds_markdown, kind_doc
-from readiness.loading import load_criteria_text
+from readiness.criteria.checks import CHECK_KINDS
+from readiness.criteria.explain import check_kinds_markdown, kind_doc
+from readiness.criteria.loading import load_criteria_text
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

@@ -27,7 +27,7 @@ def test_every_example_loads_and_assesses(path: Path) -> None:
 @pytest.mark.parametrize("criteria", bundled_criteria(), ids=lambda c: c.id)
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_every_example_under_every_bundled_set(path: Path, criteria: object) -> None:
-    from readiness.criteria_model import Criteria
+    from readiness.criteria.model import Criteria
 
     assert isinstance(criteria, Criteria)
     assert 0 <= assess(criteria, load_profile(path)).score <= 100
@@ -122,7 +122,7 @@ def test_ishinomaki_strategy_fit() -> None:
 
 
 def test_bundled_files_are_named_by_bureau_and_one_is_current_per_bureau() -> None:
-    from readiness.bundled import bundled_ids
+    from readiness.criteria.paths import bundled_ids
 
     sets = bundled_criteria()
     assert sorted(c.id for c in sets) == bundled_ids()

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from readiness.bundled import bundled, bundled_criteria, bundled_ids
-from readiness.check_examples import as_profile, examples_for
-from readiness.checks import CHECK_KINDS, Check
-from readiness.criteria_explain import kind_doc, kind_summary
-from readiness.loading import load_criteria, load_criteria_text
+from readiness.criteria.bundled import bundled, bundled_criteria
+from readiness.criteria.check_examples import as_profile, examples_for
+from readiness.criteria.checks import CHECK_KINDS, Check
+from readiness.criteria.explain import kind_doc, kind_summary
+from readiness.criteria.loading import load_criteria, load_criteria_text
+from readiness.criteria.paths import bundled_ids
 from tests.conftest import EXAMPLES, RunCli
 
 CHECK: TypeAdapter[Any] = TypeAdapter(Check)

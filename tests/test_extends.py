@@ -9,10 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readiness.bundled import bundled, bundled_ids
+from readiness.criteria.bundled import bundled
+from readiness.criteria.loading import load_criteria
+from readiness.criteria.paths import bundled_ids
 from readiness.diagnostics import ReadinessError
-from readiness.loading import load_criteria, load_profile
-from readiness.scorer import assess
+from readiness.profile.loading import load_profile
+from readiness.scoring.scorer import assess
 from tests.conftest import EXAMPLES, RunCli
 
 HEAD = "format: 1\nextends: tohoku-2022\nid: tohoku-strict\n"

@@ -6,11 +6,11 @@ from fractions import Fraction
 
 import pytest
 
-from readiness.bundled import bundled, bundled_criteria, current_for_bureau
-from readiness.criteria_diff import diff_criteria
-from readiness.impact import Impact, TownImpact, impact
-from readiness.loading import load_profile
-from readiness.scorer import assess
+from readiness.criteria.bundled import bundled, bundled_criteria, current_for_bureau
+from readiness.criteria.diff import diff_criteria
+from readiness.profile.loading import load_profile
+from readiness.scoring.impact import Impact, TownImpact, impact
+from readiness.scoring.scorer import assess
 from tests.conftest import EXAMPLES
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from readiness.bundled import bundled, current_for_bureau
-from readiness.loading import load_profile
-from readiness.scorer import assess
+from readiness.criteria.bundled import bundled, current_for_bureau
+from readiness.profile.loading import load_profile
+from readiness.scoring.scorer import assess
 from tests.conftest import RunCli
 
 REAL_TOWNS = [

@@ -10,9 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readiness.criteria.loading import load_criteria_text
 from readiness.diagnostics import ReadinessError
-from readiness.loading import load_criteria_text, load_profile_text
-from readiness.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode, parse
+from readiness.input.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode, parse
+from readiness.profile.loading import load_profile_text
 from tests.conftest import EXAMPLES
 
 # Characters that mean something to YAML, so that generated text reaches deep into the parser.

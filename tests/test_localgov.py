@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from readiness.localgov import (
+from readiness.profile.localgov import (
     BUREAU_PREFECTURES,
     bureau_of,
     check_digit,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readiness.diagnostics import ReadinessError
-from readiness.loading import load_profile_text
+from readiness.profile.loading import load_profile_text
 
 HEAD = (
     'schema_version: 1\nas_of: 2024-04-01\nmunicipality:\n  name: 石巻市\n  code: "042021"\n'

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from readiness import ReadinessError, assess, load_criteria
-from readiness.loading import load_profile_text
+from readiness.profile.loading import load_profile_text
 from tests.profiles import profile
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness.yamlload import MAX_FILE_BYTES
+from readiness.input.yamlload import MAX_FILE_BYTES
 from tests.conftest import RunCli
 
 HEAD = """\
@@ -256,7 +256,7 @@ def test_unreadable_file(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.Mo
 PURE_PYTHON = """
 import sys, yaml
 del yaml.CSafeLoader  # as on a machine where PyYAML was built without libyaml
-from readiness.cli import main
+from readiness.cli.app import main
 sys.argv = ["readiness", "validate", *sys.argv[1:]]
 main()
 """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from readiness.loading import load_criteria_text
-from readiness.scorer import assess
+from readiness.criteria.loading import load_criteria_text
+from readiness.scoring.scorer import assess
 from tests.conftest import RunCli
 from tests.profiles import profile
 

@@ -12,14 +12,15 @@ import jsonschema
 import pytest
 import yaml
 
+from readiness.criteria.json_schemas import SCHEMA_NAMES, SchemaName, render, schema
+from readiness.criteria.loading import load_criteria_text
 from readiness.diagnostics import ReadinessError
-from readiness.json_schemas import SCHEMA_NAMES, SchemaName, render, schema
-from readiness.loading import load_criteria_text, load_profile_text
+from readiness.profile.loading import load_profile_text
 from tests.conftest import EXAMPLES, ROOT, RunCli
 
 SCHEMAS = ROOT / "schemas"
-CRITERIA_FILES = sorted((ROOT / "src" / "readiness" / "criteria").glob("*.yaml"))
-TOHOKU = ROOT / "src" / "readiness" / "criteria" / "tohoku-2022.yaml"
+CRITERIA_FILES = sorted((ROOT / "src" / "readiness" / "data" / "criteria").glob("*.yaml"))
+TOHOKU = ROOT / "src" / "readiness" / "data" / "criteria" / "tohoku-2022.yaml"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

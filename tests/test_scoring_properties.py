@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readiness import assess, bundled_criteria
-from readiness.criteria_model import Criteria
-from readiness.profile import Profile
+from readiness.criteria.model import Criteria
+from readiness.profile.model import Profile
 from tests.profiles import MINIMAL
 
 CRITERIA = bundled_criteria()

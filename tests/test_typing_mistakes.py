@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from readiness import ReadinessError
-from readiness.loading import load_criteria_text, load_profile_text
+from readiness.criteria.loading import load_criteria_text
+from readiness.profile.loading import load_profile_text
 from tests.conftest import ROOT
 
 HEAD = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness.bundled import CRITERIA_DIR
+from readiness.criteria.paths import CRITERIA_DIR
 from tests.conftest import EXAMPLES, RunCli
 
 ISHINOMAKI = (EXAMPLES / "ishinomaki.yaml").read_text(encoding="utf-8")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from readiness import example_profiles
-from readiness.bundled import bundled, bundled_ids
+from readiness.criteria.bundled import bundled
+from readiness.criteria.paths import bundled_ids
+from readiness.profile import examples as example_profiles
 from tests.conftest import EXAMPLES, RunCli
 
 BUNDLED_REPORT = """\

@@ -13,16 +13,16 @@ __version__ = "0.1.0"
 
 # name -> module that defines it; resolved on first attribute access (PEP 562).
 _EXPORTS = {
-    "Assessment": "readiness.assessment",
-    "Criteria": "readiness.criteria_model",
+    "Assessment": "readiness.scoring.assessment",
+    "Criteria": "readiness.criteria.model",
     "Diagnostic": "readiness.diagnostics",
-    "Profile": "readiness.profile",
+    "Profile": "readiness.profile.model",
     "ReadinessError": "readiness.diagnostics",
-    "assess": "readiness.scorer",
-    "bundled_criteria": "readiness.bundled",
-    "criteria_for_profile": "readiness.bundled",
-    "load_criteria": "readiness.loading",
-    "load_profile": "readiness.loading",
+    "assess": "readiness.scoring.scorer",
+    "bundled_criteria": "readiness.criteria.bundled",
+    "criteria_for_profile": "readiness.criteria.bundled",
+    "load_criteria": "readiness.criteria.loading",
+    "load_profile": "readiness.profile.loading",
 }
 
 __all__ = [
@@ -40,20 +40,20 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from readiness.assessment import Assessment as Assessment
-    from readiness.bundled import (
+    from readiness.criteria.bundled import (
         bundled_criteria as bundled_criteria,
     )
-    from readiness.bundled import (
+    from readiness.criteria.bundled import (
         criteria_for_profile as criteria_for_profile,
     )
-    from readiness.criteria_model import Criteria as Criteria
+    from readiness.criteria.loading import load_criteria as load_criteria
+    from readiness.criteria.model import Criteria as Criteria
     from readiness.diagnostics import Diagnostic as Diagnostic
     from readiness.diagnostics import ReadinessError as ReadinessError
-    from readiness.loading import load_criteria as load_criteria
-    from readiness.loading import load_profile as load_profile
-    from readiness.profile import Profile as Profile
-    from readiness.scorer import assess as assess
+    from readiness.profile.loading import load_profile as load_profile
+    from readiness.profile.model import Profile as Profile
+    from readiness.scoring.assessment import Assessment as Assessment
+    from readiness.scoring.scorer import assess as assess
 
 
 def __getattr__(name: str) -> Any:

@@ -1,3 +1,3 @@
-from readiness.cli import main
+from readiness.cli.app import main
 
 main()

@@ -1,1 +1,1 @@
-"""Reporters turn assessments into output; the core never prints."""
+"""Reports of results: rich terminal output, JSON, Markdown, CI formats. Imports batch and below."""

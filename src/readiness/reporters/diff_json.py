@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.assessment import Assessment
-from readiness.criteria_diff import CriteriaDiff, FieldChange, ItemChange
-from readiness.criteria_model import Criteria
-from readiness.impact import Impact, TownImpact
+from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange
+from readiness.criteria.model import Criteria
+from readiness.scoring.assessment import Assessment
+from readiness.scoring.impact import Impact, TownImpact
 
 DIFF_FORMAT = "readiness.diff"
 DIFF_VERSION = 1

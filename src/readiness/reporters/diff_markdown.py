@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from readiness.criteria_diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
-from readiness.impact import Impact, TownImpact
+from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
 from readiness.messages import Lang
 from readiness.reporters.diff_words import pair_texts, signed, value_text, w
+from readiness.scoring.impact import Impact, TownImpact
 from readiness.textsafe import safe_line
 
 _SPECIAL = re.compile(r"([\\`*_~<>\[\]|#])")

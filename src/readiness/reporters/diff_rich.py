@@ -7,10 +7,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from readiness.criteria_diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
-from readiness.impact import Impact, TownImpact
+from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
 from readiness.messages import Lang
 from readiness.reporters.diff_words import pair_texts, signed, value_text, w
+from readiness.scoring.impact import Impact, TownImpact
 from readiness.textsafe import safe, safe_line
 
 _KIND_STYLE = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "cyan"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readiness.criteria_diff import FieldChange, Value
+from readiness.criteria.diff import FieldChange, Value
 from readiness.messages import Lang, pick
 
 _WORDS: dict[str, tuple[str, str]] = {

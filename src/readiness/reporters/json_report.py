@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from readiness.assessment import Assessment, BandRef
-from readiness.checks import Evidence
-from readiness.criteria_model import Text
+from readiness.criteria.checks import Evidence
+from readiness.profile.bilingual import Text
+from readiness.scoring.assessment import Assessment, BandRef
 from readiness.textsafe import json_safe
 
 ASSESSMENT_FORMAT = "readiness.assessment"

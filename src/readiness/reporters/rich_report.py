@@ -11,9 +11,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from readiness.assessment import Assessment, CriterionResult
-from readiness.localgov import BUREAU_NAMES
 from readiness.messages import Lang, pick, t
+from readiness.profile.localgov import BUREAU_NAMES
+from readiness.scoring.assessment import Assessment, CriterionResult
 from readiness.textsafe import safe
 
 _STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}

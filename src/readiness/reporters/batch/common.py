@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from readiness.assessment import CriterionResult
-from readiness.batch import BatchResult, Ranked, Scored
+from readiness.batch.run import BatchResult, Ranked, Scored
 from readiness.messages import Lang, t
+from readiness.scoring.assessment import CriterionResult
 
 
 def town(entry: Scored, lang: Lang) -> str:

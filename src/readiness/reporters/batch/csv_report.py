@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang
 from readiness.reporters.batch.common import first_gap
 from readiness.textsafe import safe

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TextIO
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang
 from readiness.reporters.batch.common import gap_location, gap_text, town
 from readiness.textsafe import safe

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from readiness.batch import BatchResult, Failed, Ranked
+from readiness.batch.run import BatchResult, Failed, Ranked
 from readiness.messages import Lang
 from readiness.reporters.batch.jsontext import write_json
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang
 from readiness.reporters.batch.common import gap_text, score, town
 from readiness.textsafe import safe

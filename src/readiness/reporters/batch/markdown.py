@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import (
     gap_text,

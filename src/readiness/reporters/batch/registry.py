@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import TextIO
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang
 
 Render = Callable[[BatchResult, Lang, TextIO], None]

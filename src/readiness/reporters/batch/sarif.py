@@ -13,11 +13,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from readiness import __version__
-from readiness.assessment import CriterionResult
-from readiness.batch import BatchResult, Failed, Scored
+from readiness.batch.run import BatchResult, Failed, Scored
 from readiness.messages import Lang
 from readiness.reporters.batch.common import gap_location, gap_text, town
 from readiness.reporters.batch.jsontext import write_json
+from readiness.scoring.assessment import CriterionResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

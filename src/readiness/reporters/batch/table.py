@@ -15,7 +15,7 @@ from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
 
-from readiness.batch import BatchResult
+from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import ranked_cells
 from readiness.textsafe import safe_line

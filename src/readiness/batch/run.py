@@ -1,0 +1,292 @@
+"""Score many profiles in one run: expand paths, score each file, rank the towns.
+
+A library that never prints.  Each file gives either a :class:`Scored` entry or a
+:class:`Failed` one (errors are values), so one bad file never stops a batch.  Files are read
+one at a time and only the small per-town summary is kept, so memory grows with the results
+kept, not with the files read.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readiness.criteria.model import Criteria
+from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.input.fieldpaths import Loc
+from readiness.scoring.assessment import Assessment, BandRef, CriterionResult, NextBand
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_GLOB_CHARS = frozenset("*?[")
+EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The thresholds a run asked for; a town below either fails the gate."""
+
+    fail_under: float | None = None
+    require_band: str | None = None
+
+    @property
+    def requested(self) -> bool:
+        return self.fail_under is not None or self.require_band is not None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One town's result, reduced to what the batch reports need."""
+
+    path: str
+    municipality: str
+    municipality_en: str | None
+    code: str
+    bureau: str
+    fictional: bool
+    criteria_id: str
+    criteria_version: str
+    score: float
+    band: BandRef
+    band_rank: int
+    gates_passed: bool
+    failed_sections: tuple[str, ...]
+    """Sections of the criteria whose own gate failed."""
+    gaps: tuple[CriterionResult, ...]
+    next_band: NextBand | None
+    failures: tuple[str, ...]
+    """Why the town misses the gate the run asked for (empty when it passes or none was asked)."""
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """1-based (line, column) in the file of each gap's evidence, when asked for."""
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        return self.positions.get(loc, (1, 1))
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file that could not be scored, with every problem found in it."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+FileResult = Scored | Failed
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    entry: Scored
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Everything a batch report shows: the ranking, the bad files, and the gate asked for."""
+
+    ranked: tuple[Ranked, ...]
+    failed: tuple[Failed, ...]
+    gate: Gate
+
+    @property
+    def gate_failures(self) -> int:
+        return sum(1 for r in self.ranked if not r.entry.passed)
+
+    def band_counts(self) -> list[tuple[str, BandRef, int]]:
+        """(criteria id, band, towns) for every band met, best band first."""
+        counts: dict[tuple[str, int, str], tuple[BandRef, int]] = {}
+        for r in self.ranked:
+            key = (r.entry.criteria_id, r.entry.band_rank, r.entry.band.id)
+            band, n = counts.get(key, (r.entry.band, 0))
+            counts[key] = (band, n + 1)
+        return [(k[0], band, n) for k, (band, n) in sorted(counts.items())]
+
+
+def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
+    """The YAML files named by ``args`` (files, directories walked recursively, globs).
+
+    Returns the files sorted and each once (paths that reach one file through links count as
+    one), and an error value for each argument that names nothing: a glob that matches no YAML
+    file, a directory with none in it.  A file named directly is kept whatever its suffix;
+    directories and globs give only ``.yaml`` and ``.yml`` files, skipping hidden directories
+    such as ``.git``.
+    """
+    found: set[str] = set()
+    missing: list[Failed] = []
+    for arg in args:
+        if os.path.isdir(arg):
+            matches = list(_walk(arg))
+            if not matches:
+                missing.append(_missing(arg, "no-yaml-files", EMPTY_DIRECTORY))
+        elif _GLOB_CHARS & set(arg) and not os.path.exists(arg):
+            matches = [f for p in sorted(glob.glob(arg, recursive=True)) for f in _yaml_files(p)]
+            if not matches:
+                missing.append(_missing(arg, "no-match", "matches no YAML file"))
+        else:
+            matches = [arg]  # read later: a missing or unreadable file becomes an error value
+        found.update(os.path.normpath(m) for m in matches)
+    return _once_each(sorted(found, key=_path_key)), missing
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The first of the paths that name the same file (through symbolic links or ``..``)."""
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
+
+
+def _yaml_files(path: str) -> list[str]:
+    if os.path.isdir(path):
+        return list(_walk(path))
+    return [path] if path.endswith(YAML_SUFFIXES) and os.path.isfile(path) else []
+
+
+def _walk(top: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _path_key(path: str) -> tuple[str, ...]:
+    return tuple(Path(path).parts)
+
+
+def _missing(arg: str, code: str, message: str) -> Failed:
+    return Failed(arg, (Diagnostic(arg, None, None, code, message),))
+
+
+class CriteriaChooser:
+    """The criteria for each profile: one fixed set, or each bureau's current set (cached)."""
+
+    def __init__(self, fixed: Criteria | None = None) -> None:
+        self.fixed = fixed
+        self._by_bureau: dict[str, Criteria] = {}
+
+    def __call__(self, bureau: str, source: str) -> Criteria:
+        if self.fixed is not None:
+            return self.fixed
+        found = self._by_bureau.get(bureau)
+        if found is None:
+            from readiness.criteria.bundled import criteria_for_bureau
+
+            found = criteria_for_bureau(bureau, source)
+            self._by_bureau[bureau] = found
+        return found
+
+
+def score_file(
+    path: str,
+    choose: Callable[[str, str], Criteria],
+    gate: Gate = Gate(),
+    *,
+    encoding: str | None = None,
+    positions: bool = False,
+) -> FileResult:
+    """Read, validate and score one profile; any problem with the input is returned, not raised.
+
+    With ``positions``, the line and column of each gap's evidence are looked up while the
+    file's node tree is still at hand, so no file is ever parsed twice.
+    """
+    from readiness.input.yamlload import load_yaml
+    from readiness.profile.loading import profile_from_document
+    from readiness.scoring.scorer import assess
+    from readiness.scoring.thresholds import threshold_failures
+
+    try:
+        doc = load_yaml(Path(path), encoding)
+        profile = profile_from_document(doc)
+        m = profile.municipality
+        criteria = choose(m.served_by, path)
+        a = assess(criteria, profile, profile_file=path)
+        failures = threshold_failures(a, criteria, gate.fail_under, gate.require_band)
+    except ReadinessError as e:
+        return Failed(path, tuple(e.diagnostics))
+    located: dict[Loc, tuple[int, int]] = {}
+    if positions:
+        for gap in a.gaps:
+            for evidence in gap.evidence:
+                if evidence.loc not in located:
+                    located[evidence.loc] = doc.position(evidence.loc) or (1, 1)
+    return summarise(a, tuple(failures), located)
+
+
+def summarise(
+    a: Assessment, failures: tuple[str, ...], positions: dict[Loc, tuple[int, int]]
+) -> Scored:
+    return Scored(
+        path=a.profile_file or "",
+        municipality=a.municipality,
+        municipality_en=a.municipality_en,
+        code=a.code,
+        bureau=a.bureau,
+        fictional=a.fictional,
+        criteria_id=a.criteria_id,
+        criteria_version=a.criteria_version,
+        score=a.score,
+        band=a.band,
+        band_rank=a.band_rank,
+        gates_passed=a.gates_passed,
+        failed_sections=tuple(s.id for s in a.sections if s.gate_passed is False),
+        gaps=a.gaps,
+        next_band=a.next_band,
+        failures=failures,
+        positions=positions,
+    )
+
+
+def score_files(
+    paths: Iterable[str],
+    choose: Callable[[str, str], Criteria],
+    gate: Gate = Gate(),
+    *,
+    encoding: str | None = None,
+    positions: bool = False,
+) -> Iterator[FileResult]:
+    """Score files one after another, yielding each result as soon as it is ready."""
+    for path in paths:
+        yield score_file(path, choose, gate, encoding=encoding, positions=positions)
+
+
+def rank_key(entry: Scored) -> tuple[int, float, str, str]:
+    """Band (best first), then score as shown (2 places) descending, then code, then path.
+
+    Band comes first because a failed gate keeps a town out of the top band whatever its score:
+    a town that is ready outranks one that scores higher but misses a condition.
+    """
+    return (entry.band_rank, -round(entry.score, 2), entry.code, entry.path)
+
+
+def rank(entries: Iterable[Scored]) -> tuple[Ranked, ...]:
+    """Rank towns; towns with the same shown score and band share a rank (1, 2, 2, 4)."""
+    ordered = sorted(entries, key=rank_key)
+    out: list[Ranked] = []
+    for i, entry in enumerate(ordered):
+        previous = out[-1] if out else None
+        tied = previous is not None and rank_key(previous.entry)[:2] == rank_key(entry)[:2]
+        out.append(Ranked(previous.rank if tied and previous else i + 1, entry))
+    return tuple(out)
+
+
+def collect(results: Iterable[FileResult], gate: Gate) -> BatchResult:
+    scored: list[Scored] = []
+    failed: list[Failed] = []
+    for result in results:
+        if isinstance(result, Scored):
+            scored.append(result)
+        else:
+            failed.append(result)
+    failed.sort(key=lambda f: _path_key(f.path))
+    return BatchResult(rank(scored), tuple(failed), gate)

@@ -1,0 +1,96 @@
+"""``readiness assess PROFILE``: score one profile and report it."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from readiness.cli.errors import EXIT_BELOW_THRESHOLD, EXIT_OK, guarded
+from readiness.cli.options import (
+    EncodingOption,
+    FailUnderOption,
+    LangChoice,
+    LangOption,
+    RequireBandOption,
+    complete_criteria,
+    resolve_lang,
+)
+
+
+class AssessFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+def assess(
+    profile: Annotated[str, typer.Argument(help="The municipality profile (YAML).")],
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        typer.Option(
+            "--criteria",
+            "-c",
+            help="Bundled criteria id or file; default: the bureau's current.",
+            autocompletion=complete_criteria,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output_format: Annotated[
+        AssessFormat, typer.Option("--format", "-f", help="rich (terminal) or json.")
+    ] = AssessFormat.rich,
+    fail_under: FailUnderOption = None,
+    require_band: RequireBandOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Assess one municipality profile and show its score, band, strategy fit and gaps.
+
+    Exit codes: 0 assessed; 1 below --fail-under or --require-band; 2 bad input or usage.
+    """
+    raise typer.Exit(
+        guarded(
+            lambda: run(
+                profile,
+                criteria_ref=criteria,
+                lang=lang,
+                output_format=output_format.value,
+                fail_under=fail_under,
+                require_band=require_band,
+                encoding=encoding,
+            )
+        )
+    )
+
+
+def run(
+    profile_file: str,
+    *,
+    criteria_ref: str | None = None,
+    lang: LangChoice | None = None,
+    output_format: str = "rich",
+    fail_under: float | None = None,
+    require_band: str | None = None,
+    encoding: str | None = None,
+) -> int:
+    from readiness.criteria.source import choose_criteria
+    from readiness.profile.loading import load_profile
+    from readiness.scoring.scorer import assess as score
+    from readiness.scoring.thresholds import threshold_failures
+
+    profile = load_profile(profile_file, encoding=encoding)
+    criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
+    result = score(criteria, profile, profile_file=profile_file)
+    failures = threshold_failures(result, criteria, fail_under, require_band)
+    if output_format == "json":
+        from readiness.reporters.json_report import assessment_to_dict, dumps
+
+        sys.stdout.write(dumps(assessment_to_dict(result)))
+    else:
+        from readiness.reporters.console import make_console
+        from readiness.reporters.rich_report import print_assessment
+
+        print_assessment(make_console(), result, resolve_lang(lang))
+    for failure in failures:
+        print(f"readiness: {failure}", file=sys.stderr)
+    return EXIT_BELOW_THRESHOLD if failures else EXIT_OK

@@ -1,0 +1,350 @@
+"""``readiness batch PATH...``: score many profiles, rank the towns, write CI reports."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from readiness.cli.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_BELOW_THRESHOLD,
+    EXIT_OK,
+    guarded,
+    print_error,
+)
+from readiness.cli.options import (
+    EncodingOption,
+    FailUnderOption,
+    LangChoice,
+    LangOption,
+    RequireBandOption,
+    complete_criteria,
+    resolve_lang,
+)
+from readiness.diagnostics import ReadinessError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from readiness.batch.run import BatchResult, FileResult, Gate
+    from readiness.criteria.model import Criteria
+    from readiness.messages import Lang
+
+STDOUT = "-"
+POSITION_FORMATS = frozenset({"sarif", "github"})
+"""Formats that point at lines in the profiles: only these make the batch look positions up."""
+PROGRESS_FROM = 20
+"""Batches of fewer files finish before a progress bar would help."""
+
+
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Profiles: files, directories (recursive) or globs.", metavar="PATH"),
+    ],
+    criteria: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        typer.Option(
+            "--criteria",
+            "-c",
+            help="Score all under this criteria id or file; default: each "
+            "town's bureau's current set.",
+            autocompletion=complete_criteria,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    output: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write a report: FORMAT=PATH, repeatable; formats json, csv, markdown, junit, "
+            "sarif, github; PATH - is stdout (instead of the table).",
+            metavar="FORMAT=PATH",
+        ),
+    ] = None,
+    fail_under: FailUnderOption = None,
+    require_band: RequireBandOption = None,
+    annotations: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--annotations/--no-annotations",
+            help="Print GitHub workflow-command annotations; default: when GITHUB_ACTIONS=true.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Score on N processes.", metavar="N")
+    ] = 1,
+    encoding: EncodingOption = None,
+) -> None:
+    """Score many profiles, rank the towns, and write reports for CI.
+
+    Exit codes: 0 all scored (and every town meets the gate); 1 a town is below --fail-under or
+    --require-band; 2 a file could not be read or scored, or bad usage.
+    """
+    raise typer.Exit(
+        guarded(
+            lambda: run(
+                paths,
+                criteria_ref=criteria,
+                lang=lang,
+                outputs=output,
+                fail_under=fail_under,
+                require_band=require_band,
+                annotations=annotations,
+                jobs=jobs,
+                encoding=encoding,
+            )
+        )
+    )
+
+
+def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
+    """``FORMAT=PATH`` pairs, checked before any file is scored."""
+    from readiness.reporters.batch import registry
+
+    outputs: list[tuple[str, str]] = []
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not path:
+            raise ReadinessError.single(
+                "--output", "bad-output", f"{spec!r}: expected FORMAT=PATH, e.g. junit=report.xml"
+            )
+        try:
+            registry.get(name)
+        except registry.UnknownFormatError as e:
+            raise ReadinessError.single("--output", "bad-output", str(e)) from None
+        if path != STDOUT:
+            check_output_path(path, [p for _, p in outputs])
+        outputs.append((name, path))
+    return outputs
+
+
+def check_output_path(path: str, earlier: list[str]) -> None:
+    """Refuse a report path that cannot take a file, or that an earlier report already takes."""
+    if path.endswith(("/", os.sep)) or os.path.isdir(path):
+        raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
+    if not Path(path).parent.resolve().is_dir():
+        raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+    same = os.path.realpath(path)
+    if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
+        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
+    """Refuse two reports on stdout: they would run into each other."""
+    names = [name for name, path in wanted if path == STDOUT]
+    if annotate and "github" not in names:
+        names.append("github annotations")
+    if len(names) > 1:
+        raise ReadinessError.single(
+            "--output",
+            "bad-output",
+            f"only one report can go to stdout (-); got {', '.join(names)}",
+        )
+
+
+def fixed_criteria(ref: str | None, encoding: str | None) -> Criteria | None:
+    if ref is None:
+        return None
+    from readiness.criteria.source import read_criteria
+
+    return read_criteria(ref, encoding=encoding)
+
+
+def check_band(require_band: str | None, fixed: Criteria | None) -> None:
+    """Refuse a band that no criteria set in use defines (a usage error, before scoring)."""
+    if require_band is None:
+        return
+    from readiness.criteria.bundled import bundled_criteria
+
+    sets = [fixed] if fixed is not None else [c for c in bundled_criteria() if c.current]
+    if not any(require_band in {b.id for b in c.bands} for c in sets):
+        known = sorted({b.id for c in sets for b in c.bands})
+        raise ReadinessError.single(
+            "--require-band",
+            "unknown-band",
+            f"{require_band!r} is not a band of {', '.join(c.id for c in sets)}; "
+            f"choose from {', '.join(known)}",
+        )
+
+
+def annotations_wanted(flag: bool | None, stdout_taken: bool) -> bool:
+    """As asked; by default under GitHub Actions, unless a report already goes to stdout."""
+    if flag is not None:
+        return flag
+    return os.environ.get("GITHUB_ACTIONS") == "true" and not stdout_taken
+
+
+def progress(
+    results: Iterator[FileResult], total: int, console: Console | None = None
+) -> Iterator[FileResult]:
+    """A progress bar on stderr, only when stderr is a terminal and the batch is not tiny."""
+    from rich.console import Console
+
+    console = console or Console(stderr=True)
+    if not console.is_terminal or total < PROGRESS_FROM:
+        yield from results
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
+        for result in results:
+            bar.advance(task)
+            yield result
+
+
+def _score(
+    files: list[str],
+    jobs: int,
+    fixed: Criteria | None,
+    gate: Gate,
+    *,
+    encoding: str | None,
+    positions: bool,
+) -> Iterator[FileResult]:
+    from readiness.batch.run import CriteriaChooser, score_files
+
+    jobs = min(jobs, len(files), os.cpu_count() or 1)  # more processes would only wait
+    if jobs > 1:
+        from readiness.batch.pool import score_files_parallel
+
+        stream: Iterator[FileResult] = score_files_parallel(
+            files, jobs, fixed, gate, encoding=encoding, positions=positions
+        )
+    else:
+        stream = score_files(
+            files, CriteriaChooser(fixed), gate, encoding=encoding, positions=positions
+        )
+    return progress(stream, len(files))
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while scoring.
+
+    Each file makes thousands of short-lived containers (YAML nodes, dicts) that reference
+    counting frees; collecting the young generation every 700 of them cost about a tenth of the
+    batch time (benchmarks/README.md).  Cycles are still collected, every 100,000 allocations.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def run(
+    paths: list[str],
+    *,
+    criteria_ref: str | None = None,
+    lang: LangChoice | None = None,
+    outputs: list[str] | None = None,
+    fail_under: float | None = None,
+    require_band: str | None = None,
+    annotations: bool | None = None,
+    jobs: int = 1,
+    encoding: str | None = None,
+) -> int:
+    from readiness.batch.run import Gate, collect, expand_paths
+
+    language = resolve_lang(lang)
+    wanted = parse_outputs(outputs or [])
+    fixed = fixed_criteria(criteria_ref, encoding)
+    check_band(require_band, fixed)
+    gate = Gate(fail_under, require_band)
+    annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
+    check_stdout(wanted, annotate)
+    positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
+
+    files, missing = expand_paths(paths)
+    with fewer_collections():
+        result = collect(
+            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
+            gate,
+        )
+
+    for failed in result.failed:
+        print_error(ReadinessError(failed.diagnostics))
+    write_files(result, language, wanted)
+    try:
+        write_stdout(result, language, wanted, annotate)
+    except BrokenPipeError:
+        # The reader went away (``readiness batch ... | head``): the report files are written
+        # and the batch's own exit code still stands.
+        _silence_stdout()
+    if result.failed:
+        return EXIT_BAD_INPUT
+    if result.gate_failures:
+        print(
+            f"readiness: {result.gate_failures} of {len(result.ranked)} towns are below the gate",
+            file=sys.stderr,
+        )
+        return EXIT_BELOW_THRESHOLD
+    return EXIT_OK
+
+
+def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) -> None:
+    """Write every report file to a temporary file first, then rename them all: a run that
+    fails part-way leaves every earlier report untouched."""
+    from readiness.atomic import PendingFile
+    from readiness.reporters.batch import registry
+
+    pending: list[PendingFile] = []
+    try:
+        for name, path in wanted:
+            if path != STDOUT:
+                pending.append(PendingFile(path))
+                try:
+                    registry.get(name)(result, lang, pending[-1].file)
+                except OSError as e:  # disk full, file too large, I/O error
+                    raise ReadinessError.single(
+                        path, "write-failed", e.strerror or str(e)
+                    ) from None
+    except BaseException:
+        for p in pending:
+            p.discard()
+        raise
+    for i, p in enumerate(pending):
+        try:
+            p.commit()
+        except BaseException:
+            for rest in pending[i + 1 :]:
+                rest.discard()
+            raise
+
+
+def write_stdout(
+    result: BatchResult, lang: Lang, wanted: list[tuple[str, str]], annotate: bool
+) -> None:
+    """The report asked for on stdout (else the table), then annotations when wanted."""
+    from readiness.reporters.batch import registry
+
+    to_stdout = [name for name, path in wanted if path == STDOUT]
+    if not to_stdout:
+        from readiness.reporters.batch.table import write_table
+
+        write_table(sys.stdout, result, lang)
+    if annotate and "github" not in to_stdout:
+        to_stdout.append("github")
+    for name in to_stdout:
+        registry.get(name)(result, lang, sys.stdout)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds no pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

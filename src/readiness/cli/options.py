@@ -1,0 +1,79 @@
+"""Option types and choices shared by several commands, kept free of heavy imports.
+
+``readiness --help`` loads this module (and every command module), so nothing here may import
+pydantic, PyYAML or rich.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from typing import Annotated, Literal, Optional
+
+import typer
+
+
+class LangChoice(str, Enum):
+    ja = "ja"
+    en = "en"
+
+
+def default_lang(environ: dict[str, str] | None = None) -> Literal["ja", "en"]:
+    """Japanese when the locale says so (``ja_JP.UTF-8`` and the like), otherwise English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def resolve_lang(lang: LangChoice | None) -> Literal["ja", "en"]:
+    if lang is None:
+        return default_lang()
+    return "ja" if lang is LangChoice.ja else "en"
+
+
+def complete_criteria(incomplete: str) -> list[str]:
+    """Bundled criteria ids for shell completion (the folder is listed: nothing is loaded)."""
+    from readiness.criteria.paths import bundled_ids
+
+    return [i for i in bundled_ids() if i.startswith(incomplete)]
+
+
+LangOption = Annotated[
+    Optional[LangChoice],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+    typer.Option(
+        "--lang", help="Report language; defaults from the locale (ja_JP gives ja), else en."
+    ),
+]
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--encoding", help="Read input files in this encoding (e.g. cp932).", metavar="NAME"
+    ),
+]
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+    ),
+]
+
+# The gates shared by assess and batch: exit 1 when a town is below them.
+FailUnderOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option(
+        "--fail-under",
+        help="Gate: exit 1 if a town's score is below N (0-100).",
+        metavar="N",
+        min=0,
+        max=100,
+    ),
+]
+RequireBandOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--require-band", help="Gate: exit 1 if a town's band is below band B.", metavar="B"
+    ),
+]

@@ -1,0 +1,232 @@
+"""``extends:``: a criteria file built on another, overriding or removing parts of it.
+
+An extending file names its parent (a bundled id, or a path relative to itself) and gives only
+what differs.  Sections, criteria, strategies and bands are matched by ``id``: a known id updates
+the fields given (a criterion's ``check`` or a ``label`` is replaced whole), a new id is added,
+and ``remove:`` drops ids.  The merged set is then validated and checked like any criteria file.
+``current`` and ``tests`` are never inherited: they belong to the file that states them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from readiness.criteria.checks import Check
+from readiness.criteria.lint import criteria_problems
+from readiness.criteria.model import Criteria, CriteriaTest, Id, Period, Source
+from readiness.criteria.paths import bundled_ids, bundled_path
+from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.input.validation import Problem, diagnostics_from, locate
+from readiness.input.yamlload import YamlDocument, load_yaml
+from readiness.profile.bilingual import NonEmpty, Text
+from readiness.profile.model import Bureau
+
+_REPLACED = ("bureau", "version", "title", "sources", "period", "strategy_label")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CriterionPatch(_Model):
+    id: Id
+    label: Text | None = None
+    official: NonEmpty | None = None
+    points: Annotated[float, Field(gt=0)] | None = None
+    check: Check | None = None
+    recommendation: Text | None = None
+
+
+class SectionPatch(_Model):
+    id: Id
+    kind: Literal["condition", "factor"] | None = None
+    label: Text | None = None
+    official: NonEmpty | None = None
+    weight: Annotated[float, Field(gt=0)] | None = None
+    gate: Annotated[float, Field(ge=0, le=1)] | None = None
+    criteria: list[CriterionPatch] = Field(
+        default_factory=list, description="Criteria to change (by id) or to add."
+    )
+
+
+class StrategyPatch(_Model):
+    id: Id
+    label: Text | None = None
+    official: NonEmpty | None = None
+
+
+class BandPatch(_Model):
+    id: Id
+    label: Text | None = None
+    min: Annotated[float, Field(ge=0, le=100)] | None = None
+    requires_gates: bool | None = None
+
+
+class Removals(_Model):
+    """Ids to drop from the parent; removal happens before changes and additions."""
+
+    sections: list[Id] = Field(default_factory=list)
+    criteria: list[Id] = Field(default_factory=list)
+    strategies: list[Id] = Field(default_factory=list)
+    bands: list[Id] = Field(default_factory=list)
+
+
+class CriteriaExtension(_Model):
+    """A criteria file that extends another and states only what differs."""
+
+    format: Literal[1]
+    extends: NonEmpty = Field(description="The parent: a bundled id or a file path.")
+    id: Id
+    bureau: Bureau | None = None
+    version: NonEmpty | None = None
+    current: bool = False
+    title: Text | None = None
+    sources: list[Source] | None = None
+    period: Period | None = None
+    strategy_label: Text | None = None
+    strategies: list[StrategyPatch] = Field(default_factory=list)
+    sections: list[SectionPatch] = Field(default_factory=list)
+    bands: list[BandPatch] = Field(
+        default_factory=list,
+        description="Changed or new bands; new ones take their place by min.",
+    )
+    remove: Removals = Field(default_factory=Removals)
+    tests: list[CriteriaTest] = Field(default_factory=list)
+
+
+def is_extension(data: object) -> bool:
+    return isinstance(data, dict) and "extends" in data
+
+
+def merged(doc: YamlDocument, parent: Criteria, extension: CriteriaExtension) -> Criteria:
+    """``extension`` (read from ``doc``) applied to ``parent``: the merged, checked set."""
+    data, problems = merge(parent, extension)
+    if problems:
+        raise ReadinessError(locate(doc, p) for p in problems)
+    where = f"after merging with {parent.id}"
+    try:
+        value = Criteria.model_validate(data)
+    except ValidationError as e:
+        flat = YamlDocument(doc.source, data, None)
+        raise ReadinessError(
+            Diagnostic(d.file, None, None, d.code, f"{where}: {d.message}")
+            for d in diagnostics_from(e, flat, Criteria)
+        ) from None
+    found = criteria_problems(value)
+    if found:
+        raise ReadinessError(
+            Diagnostic(doc.source, None, None, p.code, f"{where}: {p.message}") for p in found
+        )
+    return value
+
+
+def _identity(source: str) -> str:
+    path = Path(source)
+    return str(path.resolve()) if path.is_file() else source
+
+
+def parent_document(
+    ref: str, doc: YamlDocument, chain: tuple[str, ...]
+) -> tuple[YamlDocument, tuple[str, ...]]:
+    """The parsed parent that ``doc`` extends, and the chain of files that now includes ``doc``.
+
+    ``ref`` is a bundled id or a path relative to ``doc``; a parent already in ``chain`` would
+    make a loop and is refused.
+    """
+    here = (*chain, _identity(doc.source))
+    path = bundled_path(ref) or (Path(doc.source).parent / ref)
+    at = doc.position(("extends",))
+    line, column = at if at else (None, None)
+    if not path.is_file():
+        raise ReadinessError.single(
+            doc.source, "missing-parent",
+            f"extends {ref!r}: no bundled criteria with this id and no such file "
+            f"(bundled: {', '.join(bundled_ids())})", line, column,
+        )  # fmt: skip
+    key = str(path.resolve())
+    if key in here:
+        loop = " -> ".join(Path(k).name for k in (*here[here.index(key) :], key))
+        raise ReadinessError.single(
+            doc.source, "extends-cycle", f"extends {ref!r} makes a cycle: {loop}", line, column
+        )
+    return load_yaml(path), here
+
+
+def criteria_to_data(criteria: Criteria) -> dict[str, Any]:
+    """A criteria set as plain data, in the file's own shape (what ``--resolved`` prints)."""
+    return criteria.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+def merge(parent: Criteria, extension: CriteriaExtension) -> tuple[dict[str, Any], list[Problem]]:
+    """The parent's data with the extension applied, and any removal that names nothing."""
+    base = criteria_to_data(parent)
+    base.pop("tests", None)
+    patch = extension.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    problems = _remove(base, extension.remove, parent.id)
+    for key in _REPLACED:
+        if key in patch:
+            base[key] = patch[key]
+    base["id"] = extension.id
+    base["extends"] = extension.extends
+    base["current"] = extension.current
+    base["tests"] = patch.get("tests", [])
+    _merge_by_id(base["strategies"], patch.get("strategies", []))
+    if patch.get("bands"):
+        parent_order = [b["id"] for b in base["bands"]]
+        _merge_by_id(base["bands"], patch["bands"])
+        by_min = sorted(base["bands"], key=lambda b: -float(b.get("min", 0)))
+        # New bands find their place by min; but an override must not reorder the parent's
+        # bands (that would change what "top band" means): keep the order, and the lint
+        # reports the inversion at the band's line.
+        if [b["id"] for b in by_min if b["id"] in parent_order] == [
+            i for i in parent_order if any(b["id"] == i for b in by_min)
+        ]:
+            base["bands"] = by_min
+    for section in patch.get("sections", []):
+        existing = _find(base["sections"], section["id"])
+        if existing is None:
+            base["sections"].append(section)
+            continue
+        criteria = section.pop("criteria", [])
+        existing.update(section)
+        _merge_by_id(existing["criteria"], criteria)
+    return base, problems
+
+
+def _find(items: list[dict[str, Any]], ident: str) -> dict[str, Any] | None:
+    return next((item for item in items if item.get("id") == ident), None)
+
+
+def _merge_by_id(items: list[dict[str, Any]], patches: list[dict[str, Any]]) -> None:
+    for patch in patches:
+        existing = _find(items, patch["id"])
+        if existing is None:
+            items.append(patch)
+        else:
+            existing.update(patch)
+
+
+def _remove(base: dict[str, Any], removals: Removals, parent_id: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def drop(items: list[dict[str, Any]], ids: list[str], kind: str, what: str) -> None:
+        known = {item["id"] for item in items}
+        for i, ident in enumerate(ids):
+            if ident not in known:
+                problems.append(
+                    Problem(("remove", kind, i), "unknown-id",
+                            f"cannot remove {what} {ident!r}: {parent_id} has no such {what}")
+                )  # fmt: skip
+        items[:] = [item for item in items if item["id"] not in ids]
+
+    drop(base["sections"], removals.sections, "sections", "section")
+    all_criteria = [c for s in base["sections"] for c in s["criteria"]]
+    drop(all_criteria, removals.criteria, "criteria", "criterion")
+    for section in base["sections"]:
+        section["criteria"] = [c for c in section["criteria"] if c["id"] not in removals.criteria]
+    drop(base["strategies"], removals.strategies, "strategies", "strategy")
+    drop(base["bands"], removals.bands, "bands", "band")
+    return problems

@@ -1,0 +1,151 @@
+"""The criteria file format (format 1): sections, criteria, strategies, bands, sources.
+
+A criteria file encodes one bureau's published conditions for one period.  Checks are
+declarative (see :mod:`readiness.criteria.checks`); nothing in a criteria file is ever evaluated
+as code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from readiness.criteria.checks import Check
+from readiness.profile.bilingual import NonEmpty, Text
+from readiness.profile.model import Bureau
+
+CRITERIA_FORMAT = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Criterion(_Model):
+    id: Id
+    label: Text
+    official: NonEmpty | None = Field(
+        None,
+        description="The source phrase this criterion is derived from, quoted; what counts "
+        "as meeting it is the criteria authors' reading.",
+    )
+    points: Annotated[float, Field(gt=0)]
+    check: Check
+    recommendation: Text = Field(description="What to do when the criterion is not met.")
+
+
+class Section(_Model):
+    """One of the three conditions, or a bureau's additional selection factors."""
+
+    id: Id
+    kind: Literal["condition", "factor"]
+    label: Text
+    official: NonEmpty | None = None
+    weight: Annotated[float, Field(gt=0)] = Field(description="Share of the total score.")
+    gate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Minimum share of this section's points needed for the top band."
+    )
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Strategy(_Model):
+    id: Id
+    label: Text
+    official: NonEmpty | None = None
+
+
+class Band(_Model):
+    id: Id
+    label: Text
+    min: Annotated[float, Field(ge=0, le=100)]
+    requires_gates: bool = Field(
+        False, description="Reached only when every gate passes (always so for the top band)."
+    )
+
+
+class Source(_Model):
+    publisher: NonEmpty
+    title: NonEmpty
+    date: dt.date
+    url: NonEmpty | None = None
+    note: NonEmpty | None = None
+
+
+class Period(_Model):
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Period:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class ScoreRange(_Model):
+    min: Annotated[float, Field(ge=0, le=100)] = 0
+    max: Annotated[float, Field(ge=0, le=100)] = 100
+
+
+class CriteriaTest(_Model):
+    """A test case for ``readiness verify``: a profile, and what assessing it must give."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["profile"]}, {"required": ["example"]}],
+            "anyOf": [{"required": ["band"]}, {"required": ["score"]}, {"required": ["gaps"]}],
+        }
+    )
+
+    name: NonEmpty | None = Field(None, description="Shown in the report; default: the profile.")
+    profile: NonEmpty | None = Field(
+        None, description="A profile file, relative to this criteria file."
+    )
+    example: Id | None = Field(
+        None, description="A bundled example profile by name (e.g. ishinomaki)."
+    )
+    band: Id | None = Field(None, description="The band the profile must reach.")
+    score: ScoreRange | None = Field(None, description="The range the score must fall in.")
+    gaps: list[Id] | None = Field(
+        None, description="Exactly the criteria ids that must be gaps (not met), in any order."
+    )
+
+    @model_validator(mode="after")
+    def _one_profile_some_expectation(self) -> CriteriaTest:
+        if (self.profile is None) == (self.example is None):
+            raise ValueError("give exactly one of: profile, example")
+        if self.band is None and self.score is None and self.gaps is None:
+            raise ValueError("give at least one expectation: band, score or gaps")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.example or self.profile or "?"
+
+
+class Criteria(_Model):
+    format: Literal[1]
+    extends: NonEmpty | None = Field(
+        None, description="The set this one extends: a bundled id or a file path."
+    )
+    id: Id
+    bureau: Bureau
+    version: NonEmpty
+    current: bool = Field(False, description="The set used by default for the bureau's towns.")
+    title: Text
+    sources: list[Source] = Field(min_length=1)
+    period: Period
+    strategy_label: Text = Field(description="What the bureau calls its strategies or themes.")
+    strategies: list[Strategy] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1, description="From the highest band to the lowest.")
+    tests: list[CriteriaTest] = Field(
+        default_factory=list, description="Cases that `readiness verify` runs."
+    )
+
+    def all_criteria(self) -> list[tuple[Section, Criterion]]:
+        return [(s, c) for s in self.sections for c in s.criteria]

@@ -1,0 +1,106 @@
+"""Checks on a profile that its field types cannot express: codes, names, references."""
+
+from __future__ import annotations
+
+from readiness.input.fieldpaths import Loc
+from readiness.input.validation import Problem
+from readiness.profile.localgov import bureau_of, check_digit, municipalities
+from readiness.profile.model import Profile
+from readiness.profile.programmes import catalogue
+
+
+def profile_problems(profile: Profile) -> list[Problem]:
+    return [*_identity(profile), *_references(profile), *_programmes(profile)]
+
+
+def _identity(profile: Profile) -> list[Problem]:
+    m = profile.municipality
+    at = ("municipality",)
+    problems = []
+    expected_bureau = bureau_of(m.prefecture)
+    if expected_bureau is None:
+        problems.append(
+            Problem((*at, "prefecture"), "bad-prefecture",
+                    f"unknown prefecture {m.prefecture!r}; write it in full, e.g. 宮城県")
+        )  # fmt: skip
+    elif m.bureau is not None and m.bureau != expected_bureau:
+        problems.append(
+            Problem((*at, "bureau"), "bureau-mismatch",
+                    f"{m.prefecture} is served by the {expected_bureau} bureau, not {m.bureau}")
+        )  # fmt: skip
+    digit = check_digit(m.code[:5])
+    if int(m.code[5]) != digit:
+        problems.append(
+            Problem((*at, "code"), "bad-code",
+                    f"code {m.code} fails its check digit (the last digit should be {digit})")
+        )  # fmt: skip
+        return problems
+    if profile.fictional:
+        return problems  # a made-up town is not in the list; its code still has a check digit
+    known = municipalities().get(m.code)
+    if known is None:
+        problems.append(
+            Problem((*at, "code"), "unknown-code",
+                    f"code {m.code} is not in the municipality list")
+        )  # fmt: skip
+    elif known.name != m.name:
+        problems.append(
+            Problem((*at, "name"), "name-mismatch",
+                    f"code {m.code} is {known.name} ({known.prefecture}), not {m.name}")
+        )  # fmt: skip
+    elif known.prefecture != m.prefecture and expected_bureau is not None:
+        problems.append(
+            Problem((*at, "prefecture"), "name-mismatch",
+                    f"{known.name} (code {m.code}) is in {known.prefecture}, not {m.prefecture}")
+        )  # fmt: skip
+    return problems
+
+
+def _duplicates(items: list[tuple[Loc, str]], what: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for loc, ident in items:
+        if ident in seen:
+            problems.append(Problem(loc, "duplicate-id", f"{what} id {ident!r} is used twice"))
+        seen.add(ident)
+    return problems
+
+
+def _references(profile: Profile) -> list[Problem]:
+    issues = profile.issues if isinstance(profile.issues, list) else []
+    initiatives = profile.initiatives if isinstance(profile.initiatives, list) else []
+    partners = profile.partners if isinstance(profile.partners, list) else []
+    problems = _duplicates([(("issues", i, "id"), x.id) for i, x in enumerate(issues)], "issue")
+    problems += _duplicates(
+        [(("initiatives", i, "id"), x.id) for i, x in enumerate(initiatives)], "initiative"
+    )
+    issue_ids = {x.id for x in issues}
+    initiative_ids = {x.id for x in initiatives}
+    for i, initiative in enumerate(initiatives):
+        for j, ref in enumerate(initiative.addresses):
+            if ref not in issue_ids and profile.issues != "unknown":
+                problems.append(
+                    Problem(("initiatives", i, "addresses", j), "bad-reference",
+                            f"initiative {initiative.id!r} addresses no issue with id {ref!r}")
+                )  # fmt: skip
+    for i, partner in enumerate(partners):
+        for j, ref in enumerate(partner.initiatives):
+            if ref not in initiative_ids and profile.initiatives != "unknown":
+                problems.append(
+                    Problem(("partners", i, "initiatives", j), "bad-reference",
+                            f"partner {partner.name!r} joins no initiative with id {ref!r}")
+                )  # fmt: skip
+    return problems
+
+
+def _programmes(profile: Profile) -> list[Problem]:
+    uses = profile.record.programmes
+    if not isinstance(uses, list):
+        return []
+    known = catalogue()
+    return [
+        Problem(("record", "programmes", i, "programme"), "unknown-programme",
+                f"unknown programme {use.programme!r}; choose from {', '.join(sorted(known))}")
+        for i, use in enumerate(uses)
+        if use.programme not in known
+    ]  # fmt: skip

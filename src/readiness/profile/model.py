@@ -1,0 +1,240 @@
+"""The municipality profile: what a town states about itself, as a pydantic model.
+
+Every fact that the criteria judge may be omitted (not stated), stated, or stated as ``unknown``.
+``unknown`` is not ``no``: it earns nothing, but the report lists it as a fact to find out rather
+than as something missing.  An empty list (``partners: []``) is a definite "none".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
+
+from readiness.input.fieldpaths import UNKNOWN
+
+SCHEMA_VERSION = 1
+
+Unknown = Literal["unknown"]
+
+T = TypeVar("T")
+
+
+def _is_unknown(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() == UNKNOWN
+
+
+def _value_or_unknown(value: Any) -> str:
+    return "unknown" if _is_unknown(value) else "value"
+
+
+def _fold_unknown(value: Any) -> Any:
+    return UNKNOWN if _is_unknown(value) else value
+
+
+# Words people type for "not known" or "none"; each would otherwise count as a stated fact.
+_PLACEHOLDERS = frozenset(
+    {"未定", "不明", "不詳", "なし", "無し", "該当なし", "未記入", "未入力", "tbd", "tba", "n/a",
+     "na", "none", "-", "--", "ー", "―", "?", "？"}
+)  # fmt: skip
+
+
+def _plain_text(value: str) -> str:
+    folded = value.strip().lower()
+    if folded == UNKNOWN:
+        return UNKNOWN
+    if folded in _PLACEHOLDERS:
+        raise ValueError(
+            f"{value!r} is a placeholder, which would count as a stated fact: write unknown "
+            "if it is not known yet, or leave the field out if there is none"
+        )
+    return value
+
+
+if TYPE_CHECKING:
+    OrUnknown = Union[T, Unknown]  # noqa: UP007
+else:
+
+    class OrUnknown:
+        """``OrUnknown[X]``: a value of type X, or the word ``unknown``.
+
+        A callable discriminator picks the arm first, so a bad value gets the error of type X
+        alone rather than one error per arm of a union.
+        """
+
+        def __class_getitem__(cls, tp: Any) -> Any:
+            return Annotated[
+                Union[  # noqa: UP007
+                    Annotated[tp, Tag("value")],
+                    Annotated[Unknown, BeforeValidator(_fold_unknown), Tag("unknown")],
+                ],
+                Discriminator(_value_or_unknown),
+            ]
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    AfterValidator(_plain_text),
+]
+Bureau = Literal[
+    "hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu", "okinawa"
+]
+TopCommitment = Literal["mayor", "deputy_mayor", "department_head", "section_head", "none"]
+PartnerType = Literal[
+    "chamber_of_commerce",  # 商工会議所
+    "society_of_commerce",  # 商工会
+    "industry_support_centre",  # 産業支援センター
+    "financial_institution",  # 金融機関
+    "university",  # 大学・高専
+    "other",
+]
+Commitment = Literal["signed", "agreed", "in_talks", "planned"]
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors, so a misspelt field never passes unnoticed.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Municipality(_Model):
+    name: Text = Field(description="Official name in Japanese, e.g. 石巻市.")
+    name_en: Text | None = Field(None, description="Name in English, e.g. Ishinomaki.")
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] = Field(
+        description="6-digit local government code (JIS X 0402, with check digit), quoted."
+    )
+    prefecture: Text = Field(description="Prefecture in Japanese, e.g. 宮城県.")
+    bureau: Bureau | None = Field(None, description="Regional bureau; derived when omitted.")
+    population: OrUnknown[Annotated[int, Field(gt=0)]] | None = None
+
+    @property
+    def served_by(self) -> str:
+        """The bureau stated, or else the one that covers the prefecture ("" if none does)."""
+        from readiness.profile.localgov import bureau_of
+
+        return self.bureau or bureau_of(self.prefecture) or ""
+
+
+class Team(_Model):
+    kind: Text | None = Field(None, description="e.g. working group (WG), project team.")
+    departments: list[Text] = Field(default_factory=list)
+    members: list[Text] = Field(default_factory=list, description="Roles or groups in the team.")
+    cross_departmental: OrUnknown[bool] | None = Field(
+        None, description="Run across departments (組織横断), not by one section alone."
+    )
+
+
+class Will(_Model):
+    """Condition 1: the will to act as an organisation, and a structure to do it."""
+
+    requested_partnership: OrUnknown[bool] | None = Field(
+        None, description="The municipality itself asked the bureau for closer cooperation."
+    )
+    top_commitment: OrUnknown[TopCommitment] | None = None
+    top_commitment_evidence: Text | None = None
+    lead_department: Text | None = None
+    contact: Text | None = None
+    team: OrUnknown[Team] | None = None
+    staff_fte: OrUnknown[Annotated[float, Field(ge=0)]] | None = Field(
+        None, description="Staff time given to the partnership, in full-time equivalents."
+    )
+    municipal_plan: Text | None = Field(
+        None, description="Where the partnership sits in the municipal plan (総合計画 etc.)."
+    )
+    annual_review: OrUnknown[bool] | None = Field(
+        None, description="Ready to review the partnership with the bureau about once a year."
+    )
+
+
+class Issue(_Model):
+    """Condition 2: a concrete commerce-and-industry issue."""
+
+    id: Slug
+    title: Text
+    evidence: OrUnknown[list[Text]] = Field(default_factory=list)
+
+
+class Kpi(_Model):
+    indicator: Text
+    target: Text | float | None = None
+    by: dt.date | None = None
+
+
+class Timeline(_Model):
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Initiative(_Model):
+    """Condition 2: a concrete initiative, and the bureau strategies it serves."""
+
+    id: Slug
+    title: Text
+    addresses: list[Slug] = Field(default_factory=list, description="Ids of issues addressed.")
+    actions: OrUnknown[list[Text]] = Field(default_factory=list)
+    owner: Text | None = None
+    timeline: OrUnknown[Timeline] | None = None
+    kpis: OrUnknown[list[Kpi]] = Field(default_factory=list)
+    town_role: Text | None = None
+    bureau_role: Text | None = Field(None, description="The role hoped of the bureau.")
+    serves: list[Slug] = Field(
+        default_factory=list, description="Ids of the bureau strategies or themes it serves."
+    )
+
+
+class Partner(_Model):
+    """Condition 3: a local organisation beyond the town hall."""
+
+    name: Text
+    type: PartnerType
+    role: Text | None = None
+    commitment: OrUnknown[Commitment]
+    initiatives: list[Slug] = Field(default_factory=list, description="Ids of initiatives joined.")
+
+
+class ProgrammeUse(_Model):
+    programme: Slug = Field(description="Id from the programme catalogue.")
+    year: OrUnknown[Annotated[int, Field(ge=1990, le=2100)]] | None = None
+    firms: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class Cooperation(_Model):
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+    what: Text
+
+
+class Record(_Model):
+    """Track record: programmes used, earlier cooperation, growth firms, roll-out."""
+
+    programmes: OrUnknown[list[ProgrammeUse]] = Field(default_factory=list)
+    bureau_cooperation: OrUnknown[list[Cooperation]] = Field(default_factory=list)
+    growth_firms: OrUnknown[list[Text]] = Field(default_factory=list)
+    rollout: Text | None = Field(None, description="How the model could spread to other towns.")
+
+
+class Profile(_Model):
+    """A municipality profile (schema version 1)."""
+
+    schema_version: Literal[1]
+    fictional: bool = Field(False, description="True for made-up towns used as examples.")
+    as_of: dt.date = Field(description="The date the profile describes.")
+    municipality: Municipality
+    will: Will = Field(default_factory=Will)
+    issues: OrUnknown[list[Issue]] = Field(default_factory=list)
+    initiatives: OrUnknown[list[Initiative]] = Field(default_factory=list)
+    partners: OrUnknown[list[Partner]] = Field(default_factory=list)
+    record: Record = Field(default_factory=Record)
+    sources: list[Text] = Field(default_factory=list, description="Where the facts come from.")
+    notes: Text | None = None

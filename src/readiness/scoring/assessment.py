@@ -1,0 +1,116 @@
+"""The result of assessing one profile under one criteria set: plain, immutable values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from readiness.criteria.checks import Evidence, Status
+from readiness.profile.bilingual import Text
+
+
+def rank_gaps(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
+    """Criteria not met, largest ``adds`` first; ties keep file order (``sorted`` is stable)."""
+    return tuple(sorted((r for r in results if r.status != "met"), key=lambda r: -r.adds))
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    section: str
+    label: Text
+    official: str | None
+    status: Status
+    earned: float
+    possible: float
+    adds: float
+    """Points of the 0-100 total this criterion is worth (what meeting it would add)."""
+    evidence: tuple[Evidence, ...]
+    recommendation: Text
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    id: str
+    kind: str
+    label: Text
+    official: str | None
+    weight: float
+    earned: float
+    possible: float
+    gate: float | None
+    contribution: float
+    """This section's part of the 0-100 total."""
+
+    @property
+    def share(self) -> float:
+        return self.earned / self.possible
+
+    @property
+    def gate_passed(self) -> bool | None:
+        if self.gate is None:
+            return None
+        return self.share + 1e-9 >= self.gate
+
+
+@dataclass(frozen=True)
+class StrategyFit:
+    id: str
+    label: Text
+    initiatives: tuple[str, ...]
+    """Ids of the profile's initiatives that serve this strategy; empty if nothing does."""
+
+
+@dataclass(frozen=True)
+class BandRef:
+    id: str
+    label: Text
+    min: float
+
+
+@dataclass(frozen=True)
+class NextBand:
+    band: BandRef
+    points_needed: float
+    gaps: tuple[str, ...]
+    """The fewest gaps (by id, largest first) whose closing reaches the band, gates included."""
+    gates: tuple[str, ...]
+    """Sections whose gate must pass for the band."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile_file: str | None
+    municipality: str
+    municipality_en: str | None
+    code: str
+    bureau: str
+    fictional: bool
+    as_of: str
+    criteria_id: str
+    criteria_version: str
+    score: float
+    band: BandRef
+    band_rank: int
+    """Position of ``band`` among the criteria's bands, 0 being the top."""
+    gates_passed: bool
+    sections: tuple[SectionResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    strategy_label: Text
+    """What the criteria call their strategies (候補テーマ, 重点戦略, ...)."""
+    strategy_fit: tuple[StrategyFit, ...]
+    unmatched_strategies: tuple[str, ...]
+    """Strategy ids named by the profile's initiatives that these criteria do not define."""
+    next_band: NextBand | None
+    cautions: tuple[Text, ...] = ()
+    """Reasons to read the result with care: criteria of another bureau, or of another period."""
+
+    @cached_property
+    def gaps(self) -> tuple[CriterionResult, ...]:
+        """Criteria not met, ranked by the points each would add (then in file order)."""
+        return rank_gaps(self.criteria)
+
+    @property
+    def unserved_strategies(self) -> tuple[StrategyFit, ...]:
+        return tuple(s for s in self.strategy_fit if not s.initiatives)

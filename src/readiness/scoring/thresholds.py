@@ -1,0 +1,27 @@
+"""The gates a user asks for (``--fail-under``, ``--require-band``), checked against a result."""
+
+from __future__ import annotations
+
+from readiness.criteria.model import Criteria
+from readiness.diagnostics import ReadinessError
+from readiness.scoring.assessment import Assessment
+
+
+def threshold_failures(
+    a: Assessment, criteria: Criteria, fail_under: float | None, require_band: str | None
+) -> list[str]:
+    """Why ``a`` misses the thresholds the user asked for (empty when it meets them)."""
+    failures = []
+    if fail_under is not None and a.score < fail_under:
+        failures.append(f"score {a.score:.1f} is below --fail-under {fail_under:g}")
+    if require_band is not None:
+        ranks = {b.id: i for i, b in enumerate(criteria.bands)}
+        if require_band not in ranks:
+            raise ReadinessError.single(
+                "--require-band",
+                "unknown-band",
+                f"{require_band!r} is not a band of {criteria.id}; choose from {', '.join(ranks)}",
+            )
+        if a.band_rank > ranks[require_band]:
+            failures.append(f"band {a.band.id!r} is below --require-band {require_band}")
+    return failures
