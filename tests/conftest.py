@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -42,3 +44,26 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the session (a start costs about 0.6 s).
+
+    Without Debian's chromium and chromium-driver the browser tests skip on a laptop but fail
+    in CI (``CI`` set), where .ci/install-browser.sh installs them: they must run there.
+    """
+    from tests import browser as chromium
+
+    if not chromium.browser_available():
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(
+                f"{chromium.CHROMIUM} or {chromium.CHROMEDRIVER} is missing: "
+                "run .ci/install-browser.sh (as root)"
+            )
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    # Proof that Selenium Manager never runs (it would try the network): were it run, this
+    # "manager" would fail the start.
+    os.environ["SE_MANAGER_PATH"] = "/bin/false"
+    with chromium.chromium() as driver:
+        yield driver

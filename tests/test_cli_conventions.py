@@ -135,7 +135,8 @@ def test_help_loads_neither_pydantic_nor_yaml_nor_rich_tables() -> None:
         "from readiness.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in sys.modules\n"
-        "         if m.split('.')[0] in ('pydantic', 'yaml') or m == 'rich.table']\n"
+        "         if m.split('.')[0] in ('pydantic', 'yaml', 'jinja2', 'openpyxl')\n"
+        "         or m == 'rich.table']\n"
         "print(heavy, file=sys.stderr)\n"
     )
     result = subprocess.run(

@@ -14,6 +14,7 @@ from readiness.cli.options import (
     FailUnderOption,
     LangChoice,
     LangOption,
+    OutputOption,
     RequireBandOption,
     complete_criteria,
     resolve_lang,
@@ -23,6 +24,7 @@ from readiness.cli.options import (
 class AssessFormat(str, Enum):
     rich = "rich"
     json = "json"
+    html = "html"
 
 
 def assess(
@@ -38,8 +40,12 @@ def assess(
     ] = None,
     lang: LangOption = None,
     output_format: Annotated[
-        AssessFormat, typer.Option("--format", "-f", help="rich (terminal) or json.")
+        AssessFormat,
+        typer.Option(
+            "--format", "-f", help="rich (terminal), json, or html (one self-contained page)."
+        ),
     ] = AssessFormat.rich,
+    output: OutputOption = None,
     fail_under: FailUnderOption = None,
     require_band: RequireBandOption = None,
     encoding: EncodingOption = None,
@@ -58,6 +64,7 @@ def assess(
                 fail_under=fail_under,
                 require_band=require_band,
                 encoding=encoding,
+                output=output,
             )
         )
     )
@@ -72,6 +79,7 @@ def run(
     fail_under: float | None = None,
     require_band: str | None = None,
     encoding: str | None = None,
+    output: str | None = None,
 ) -> int:
     from readiness.criteria.source import choose_criteria
     from readiness.profile.loading import load_profile
@@ -82,15 +90,38 @@ def run(
     criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
     result = score(criteria, profile, profile_file=profile_file)
     failures = threshold_failures(result, criteria, fail_under, require_band)
-    if output_format == "json":
-        from readiness.reporters.json_report import assessment_to_dict, dumps
+    language = resolve_lang(lang)
+    if output_format in ("json", "html"):
+        if output_format == "json":
+            from readiness.reporters.json_report import assessment_to_dict, dumps
 
-        sys.stdout.write(dumps(assessment_to_dict(result)))
+            report = dumps(assessment_to_dict(result))
+        else:
+            from readiness.reporters.html.town import CriteriaInfo, render_town
+
+            report = render_town(result, CriteriaInfo.of(criteria, language), language)
+        if output is None:
+            sys.stdout.write(report)
+        else:
+            from readiness.atomic import write_text
+
+            write_text(output, report)
+    elif output is not None:
+        import io
+
+        from rich.console import Console
+
+        from readiness.atomic import write_text
+        from readiness.reporters.rich_report import print_assessment
+
+        buffer = io.StringIO()
+        print_assessment(Console(file=buffer, highlight=False, emoji=False), result, language)
+        write_text(output, buffer.getvalue())
     else:
         from readiness.reporters.console import make_console
         from readiness.reporters.rich_report import print_assessment
 
-        print_assessment(make_console(), result, resolve_lang(lang))
+        print_assessment(make_console(), result, language)
     for failure in failures:
         print(f"readiness: {failure}", file=sys.stderr)
     return EXIT_BELOW_THRESHOLD if failures else EXIT_OK

@@ -1,0 +1,144 @@
+"""One town's assessment as one self-contained HTML page (``assess --format html``).
+
+The page holds everything inline: CSS, and the radar chart as SVG; it loads nothing, so it
+works offline and prints on A4 (the chart on page 1, no row cut across pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from readiness import __version__
+from readiness.criteria.model import Criteria
+from readiness.messages import Lang
+from readiness.reporters.html.env import render, text, words
+from readiness.reporters.html.radar import radar_svg
+from readiness.scoring.assessment import Assessment
+
+
+@dataclass(frozen=True)
+class CriteriaInfo:
+    """What the page says of the criteria set beyond the assessment: its status and period,
+    and the top band's level drawn on the chart."""
+
+    title: str
+    current: bool
+    period: str
+    top_band_min: float
+
+    @classmethod
+    def of(cls, criteria: Criteria, lang: Lang) -> CriteriaInfo:
+        p = criteria.period
+        period = f"{p.start or ''}–{p.end or ''}"
+        return cls(text(criteria.title, lang), criteria.current, period, criteria.bands[0].min)
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def view(
+    a: Assessment, info: CriteriaInfo, lang: Lang, *, back: str | None = None
+) -> dict[str, Any]:
+    """The template's context: every text in one language, escaped of control characters."""
+    w = words(lang)
+    sections = [
+        {
+            "id": s.id,
+            "label": text(s.label, lang),
+            "earned": f"{s.earned:g}",
+            "possible": f"{s.possible:g}",
+            "share": s.share,
+            "share_text": _pct(s.share),
+            "gate": None if s.gate is None else _pct(s.gate),
+            "gate_passed": s.gate_passed,
+            "contribution": f"{s.contribution:.1f}",
+        }
+        for s in a.sections
+    ]
+    band_level = info.top_band_min / 100
+    chart = radar_svg(
+        [text(s.label, lang) for s in a.sections],
+        [s.share for s in a.sections],
+        gates=[s.gate for s in a.sections],
+        band_level=band_level,
+        band_label=w["legend_band"],
+        title=w["legend_share"],
+    )
+    initiatives = sorted({i for s in a.strategy_fit for i in s.initiatives})
+    labels = {c.id: text(c.label, lang) for c in a.criteria}
+    section_labels = {s.id: text(s.label, lang) for s in a.sections}
+    name, other = a.municipality, a.municipality_en
+    if lang == "en" and a.municipality_en:
+        name, other = a.municipality_en, a.municipality
+    nb = a.next_band
+    return {
+        "lang": lang,
+        "t": w,
+        "version": __version__,
+        "back": back,
+        "town": {
+            "name": text(name, lang),
+            "other": text(other, lang) if other else None,
+            "code": text(a.code, lang),
+            "as_of": a.as_of,
+            "fictional": a.fictional,
+        },
+        "criteria": {
+            "id": text(a.criteria_id, lang),
+            "version": text(a.criteria_version, lang),
+            "title": info.title,
+            "current": info.current,
+            "period": info.period,
+        },
+        "score": f"{a.score:.1f}",
+        "band": {"id": a.band.id, "label": text(a.band.label, lang), "rank": a.band_rank},
+        "gates_passed": a.gates_passed,
+        "chart_svg": Markup(chart.svg),  # radar_svg escapes every text itself
+        "band_level": _pct(band_level),
+        "sections": sections,
+        "strategy_label": text(a.strategy_label, lang),
+        "strategies": [
+            {"id": s.id, "label": text(s.label, lang), "initiatives": set(s.initiatives)}
+            for s in a.strategy_fit
+        ],
+        "initiatives": [text(i, lang) for i in initiatives],
+        "initiative_ids": initiatives,
+        "unmatched": [text(s, lang) for s in a.unmatched_strategies],
+        "gaps": [
+            {
+                "id": g.id,
+                "label": text(g.label, lang),
+                "status": g.status,
+                "status_text": w[f"status_{g.status}"],
+                "adds": f"{g.adds:.1f}",
+                "recommendation": text(g.recommendation, lang),
+                "where": [
+                    f"{'.'.join(str(p) for p in e.loc)}: {text(e.text, lang)}" for e in g.evidence
+                ],
+            }
+            for g in a.gaps
+        ],
+        "any_unknown": any(g.status == "unknown" for g in a.gaps),
+        "next_band": None
+        if nb is None
+        else {
+            "label": text(nb.band.label, lang),
+            "points": f"{nb.points_needed:.1f}",
+            "steps": [labels.get(g, g) for g in nb.gaps],
+            "gates": [section_labels.get(s, s) for s in nb.gates],
+        },
+        "cautions": [text(c, lang) for c in a.cautions],
+        # Issue 10 (evidence fields on the assessment): when it lands, fill this with one row
+        # per criterion, {"label", "status", "source"}; the template shows it when not None.
+        "evidence_status": None,
+        "profile": text(a.profile_file or "", lang),
+    }
+
+
+def render_town(a: Assessment, info: CriteriaInfo, lang: Lang, *, back: str | None = None) -> str:
+    """The page's HTML text; ``back`` links to a batch's index when the page is part of one."""
+    return render("town.html.j2", **view(a, info, lang, back=back))

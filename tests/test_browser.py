@@ -1,0 +1,65 @@
+"""The HTML reports in a real headless Chromium: DOM, console, screenshot, PDF page count.
+
+Needs Debian's chromium and chromium-driver (.ci/install-browser.sh); skips without them on
+a laptop, fails without them in CI (tests/conftest.py, ``browser``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import pdf_page_count, png_colours, render
+from tests.conftest import EXAMPLES, RunCli
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("profile", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_town_report_in_chromium(
+    browser: Any, run_cli: RunCli, tmp_path: Path, profile: Path
+) -> None:
+    page = tmp_path / "town.html"
+    r = run_cli("assess", str(profile), "--format", "html", "-o", str(page), "--lang", "ja")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(run_cli("assess", str(profile), "--format", "json").stdout)
+    shown = render(browser, page)
+    assert shown.vertices == len(data["sections"])  # one radar vertex per section
+    assert shown.vertex_values == pytest.approx([s["share"] for s in data["sections"]], abs=0.00005)
+    assert float(shown.score_text) == pytest.approx(data["score"], abs=0.05)
+    assert shown.severe == []  # no console error
+    assert shown.requested_urls == [page.resolve().as_uri()]  # nothing fetched but itself
+    assert shown.colours > 50, "the screenshot looks blank"
+    assert 1 <= shown.pages <= 2  # A4, the chart on page 1
+
+
+# Negative controls: the checks above can fail.
+
+
+def test_a_blank_page_has_one_colour(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "blank.html"
+    page.write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
+    browser.get(page.as_uri())
+    assert png_colours(browser.get_screenshot_as_png()) == 1
+
+
+def test_a_console_error_is_seen(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "error.html"
+    page.write_text("<!DOCTYPE html><script>console.error('boom')</script>", encoding="utf-8")
+    browser.get_log("browser")  # drain what earlier pages left
+    browser.get(page.as_uri())
+    logs = browser.get_log("browser")
+    assert any(e["level"] == "SEVERE" and "boom" in e["message"] for e in logs)
+
+
+def test_a_long_page_prints_on_more_pages(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "long.html"
+    rows = "".join(f"<p>{i}</p>" for i in range(400))
+    page.write_text(f"<!DOCTYPE html><style>@page{{size:A4}}</style>{rows}", encoding="utf-8")
+    browser.get(page.as_uri())
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"]
+    assert pdf_page_count(base64.b64decode(pdf)) > 3

@@ -1,0 +1,127 @@
+"""`assess --format html`: one self-contained page, everything from a file escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, RunCli
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+class _Page(HTMLParser):
+    """Every reference a page could fetch, and the text of elements by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: dict[str, str] = {}
+        self._open: list[str] = []
+        self.vertices = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        for k in ("src", "href", "srcset", "data", "action", "poster"):
+            if a.get(k):
+                self.refs.append(str(a[k]))
+        if tag in {"script", "iframe", "object", "embed", "link", "img"}:
+            self.refs.append(tag)
+        if tag == "circle" and "vertex" in (a.get("class") or ""):
+            self.vertices += 1
+        if a.get("id"):
+            self._open.append(str(a["id"]))
+            self.ids[str(a["id"])] = ""
+
+    def handle_data(self, data: str) -> None:
+        for i in self._open:
+            self.ids[i] += data
+
+
+def page(html: str) -> _Page:
+    p = _Page()
+    p.feed(html)
+    return p
+
+
+@pytest.mark.parametrize("profile", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_example_gives_a_self_contained_page(
+    run_cli: RunCli, profile: Path, lang: str
+) -> None:
+    r = run_cli("assess", str(profile), "--format", "html", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    html = r.stdout
+    data = json.loads(run_cli("assess", str(profile), "--format", "json").stdout)
+    p = page(html)
+    assert p.refs == []  # no script, no link, no image: nothing to fetch
+    assert "@import" not in html
+    assert "url(" not in html
+    assert "@font-face" not in html
+    assert set(re.findall(r"https?://[^\s\"')<]+", html)) == {"http://www.w3.org/2000/svg"}
+    assert f'<html lang="{lang}">' in html
+    assert "@page { size: A4" in html
+    assert p.vertices == len(data["sections"])
+    assert f'data-score="{data["score"]:.1f}"' in html
+    assert f'data-band="{data["band"]["id"]}"' in html
+    assert html.count('class="gap"') == len(data["gaps"])
+    assert html.count("<tr data-section=") == len(data["sections"])
+
+
+def test_the_page_names_what_the_issue_asks_for(run_cli: RunCli) -> None:
+    html = run_cli(
+        "assess", str(EXAMPLES / "fictional-no-partners.yaml"), "--format", "html", "--lang", "en"
+    ).stdout
+    for heading in ("Gaps, largest first", "Plan to the next band", "Cautions"):
+        assert f"<h2>{heading}</h2>" in html
+    assert 'id="criteria-status" data-current="true">current<' in html
+    assert '<ol id="plan">' in html
+    # gaps largest first
+    adds = [float(x) for x in re.findall(r'<td class="num">\+([0-9.]+)</td>', html)]
+    assert adds == sorted(adds, reverse=True)
+    assert adds
+
+
+def test_output_file_is_written_and_stdout_stays_empty(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "town.html"
+    r = run_cli(
+        "assess", str(EXAMPLES / "koshi.yaml"), "--format", "html", "-o", str(out), "--lang", "ja"
+    )
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "合志市" in out.read_text(encoding="utf-8")
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "town.html"
+    r = run_cli("assess", str(EXAMPLES / "koshi.yaml"), "--format", "html", "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr == f"{out}: bad-output the folder does not exist\n"
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_everything_from_a_file_is_escaped(run_cli: RunCli, tmp_path: Path) -> None:
+    text = (EXAMPLES / "fictional-no-partners.yaml").read_text(encoding="utf-8")
+    name = re.search(r"^  name: (.*)$", text, re.M)
+    assert name
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        text.replace(name.group(0), f'  name: "{HOSTILE}\\x1b[31m"', 1), encoding="utf-8"
+    )
+    r = run_cli("assess", str(hostile), "--format", "html", "--lang", "ja")
+    assert r.exit_code == 0, r.stderr
+    assert "<img" not in r.stdout
+    assert "\x1b" not in r.stdout
+    assert "&lt;img src=x onerror=alert(1)&gt;\\x1b[31m" in r.stdout
+    assert page(r.stdout).refs == []
+
+
+def test_same_input_same_bytes(run_cli: RunCli) -> None:
+    args = ("assess", str(EXAMPLES / "ishinomaki.yaml"), "--format", "html", "--lang", "ja")
+    assert run_cli(*args).stdout == run_cli(*args).stdout
