@@ -194,7 +194,7 @@ def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -
     root = make_tree(tmp_path / "towns")
     run_cli("batch", str(root), "--lang", "en", *outputs(tmp_path, "markdown"))
     text = (tmp_path / "markdown").read_text(encoding="utf-8")
-    assert "| 1 | Ishinomaki (石巻市) | tohoku | 81.5 | Ready | passed |" in text
+    assert "| 1 | Ishinomaki (石巻市) | Tohoku | 81.5 | Ready | passed |" in text
     assert "### 3. Minato (みなと町)" in text
     assert "## Files that could not be read" in text
     assert f"- {md(str(root))}/sub/typo.yaml:4:1: unknown-field unknown field 'parters'" in text

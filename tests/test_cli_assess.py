@@ -152,8 +152,8 @@ def test_japanese_report_aligns_in_80_columns(run_cli: RunCli) -> None:
     assert all(cell_len(line) <= 80 for line in lines)
     table = [line for line in lines if line.startswith((" ①", " ②"))]
     assert table == [
-        " ①組織としての意思と協働   7/13 (54%)   ≥50% 達成   13.5/25.0 ",
-        " ②商工分野の課題の具体化   9/9 (100%)   ≥50% 達成   25.0/25.0 ",
+        " ①組織としての意思と協働   7/13 (54%)   ≥50% 達成   13.5/25.0",
+        " ②商工分野の課題の具体化   9/9 (100%)   ≥50% 達成   25.0/25.0",
     ]
     assert "候補テーマ" in lines
     assert "  · ものづくり・中小企業支援施策: 該当する取組なし" in lines
@@ -168,8 +168,12 @@ def test_english_report_names_the_gate_and_the_next_band(run_cli: RunCli) -> Non
         "Tohoku Bureau of Economy, Trade and Industry · Criteria: tohoku-2022",
     ]
     assert "Score 80.0 / 100   Band: Promising   (a gate failed)" in out
-    assert " 3. Local partners drawn in                  0/9 (0%)   ≥50% failed    0.0/20.0 " in out
-    assert "To reach the next band (Ready): points needed 0.0; gates to pass: partners" in out
+    assert (
+        " 3. Local partners drawn in                  0/9 (0%)   ≥50% failed    0.0/20.0\n" in out
+    )
+    # Only a gate is missing: the report names it and asks for no points (not "0.0").
+    assert "To reach the next band (Ready): gates to pass: 3. Local partners drawn in\n" in out
+    assert "points needed" not in out
     assert all(cell_len(line) <= 80 for line in out.splitlines())
 
 
@@ -227,16 +231,20 @@ def test_criteria_list(run_cli: RunCli) -> None:
     assert set(bundled_ids()) <= set(rows)
     assert rows["kyushu-2019"] == [
         "*",
-        "kyushu",
+        "Kyushu",
         "2019",
         "2019-09-25",
         "–",
         "2021-06-30",
         "九州経済産業局",
     ]
+    ja = run_cli("criteria", "list", "--lang", "ja").stdout
+    assert ja.splitlines()[1].split() == ["評価基準ID", "経産局", "版", "期間", "出典"]
+    assert "九州     2019   2019-09-25 – 2021-06-30" in ja
+    assert ja.rstrip().endswith("* 各局の現行の評価基準")
     assert rows["tohoku-2022"] == [
         "*",
-        "tohoku",
+        "Tohoku",
         "2022",
         "2022-04-01",
         "–",

@@ -39,6 +39,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "'unknown' marks facts to find out: confirming them may add points.",
     ),
     "adds": ("加点", "Adds"),
+    "list_sep": ("、", ", "),
+    "sentence_sep": ("。", "; "),
+    # readiness criteria list
+    "criteria_id": ("評価基準ID", "id"),
+    "bureau_short": ("経産局", "bureau"),
+    "version": ("版", "version"),
+    "period": ("期間", "period"),
+    "source": ("出典", "source"),
+    "current_set": ("* 各局の現行の評価基準", "* the bureau's current set"),
     # readiness batch
     "rank": ("順位", "Rank"),
     "town": ("自治体", "Town"),

@@ -16,29 +16,40 @@ criteria_app = typer.Typer(help="List and show the bundled criteria sets.", no_a
 
 
 @criteria_app.command("list")
-def criteria_list() -> None:
+def criteria_list(lang: LangOption = None) -> None:
     """List the bundled criteria sets with their bureau, version and period."""
-    raise typer.Exit(guarded(run_list))
+    raise typer.Exit(guarded(lambda: run_list(lang)))
 
 
-def run_list() -> int:
+def run_list(lang: LangChoice | None = None) -> int:
     from rich import box
     from rich.table import Table
 
     from readiness.criteria.bundled import bundled_criteria
+    from readiness.messages import t
+    from readiness.reporters.batch.common import bureau_name
     from readiness.reporters.console import make_console
+    from readiness.reporters.kinsoku import KinsokuText, print_trimmed
+    from readiness.reporters.tables import fitted
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption="* the bureau's current set")
-    table.add_column("id", no_wrap=True)
-    table.add_column("bureau", no_wrap=True)
-    table.add_column("version", no_wrap=True)
-    table.add_column("period", no_wrap=True)
-    table.add_column("source", overflow="fold")
+    language = resolve_lang(lang)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=t("current_set", language))
+    table.add_column(t("criteria_id", language), no_wrap=True)
+    table.add_column(t("bureau_short", language), no_wrap=True)
+    table.add_column(t("version", language), no_wrap=True)
+    table.add_column(t("period", language))
+    table.add_column(t("source", language))
     for c in bundled_criteria():
         period = f"{c.period.start or '…'} – {c.period.end or '…'}"
         source = f"{c.sources[0].publisher} {c.sources[0].date}"
-        table.add_row(f"{c.id} *" if c.current else c.id, c.bureau, c.version, period, source)
-    make_console().print(table)
+        table.add_row(
+            f"{c.id} *" if c.current else c.id,
+            bureau_name(c.bureau, language),
+            c.version,
+            KinsokuText(period),
+            KinsokuText(safe(source)),
+        )
+    print_trimmed(make_console(), fitted(table))
     return 0
 
 
@@ -85,5 +96,10 @@ def run_show(ref: str, resolved: bool, lang: LangChoice | None) -> int:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         sys.stdout.write(safe(f"{header}\n{text}"))
         return 0
-    print("\n".join(safe(line) for line in overview_lines(criteria, resolve_lang(lang))))
+    from readiness.reporters.console import make_console
+    from readiness.reporters.kinsoku import print_lines
+
+    print_lines(
+        make_console(), [safe(line) for line in overview_lines(criteria, resolve_lang(lang))]
+    )
     return 0

@@ -70,5 +70,12 @@ def run(
     from readiness.reporters.validation import FORMATTERS
 
     results = validate_files(files, kind, encoding)
-    sys.stdout.write(FORMATTERS[output_format](results))
+    text = FORMATTERS[output_format](results)
+    if output_format == "human":
+        from readiness.reporters.console import make_console
+        from readiness.reporters.kinsoku import print_lines
+
+        print_lines(make_console(), text.splitlines())  # wrapped on a terminal only
+    else:
+        sys.stdout.write(text)
     return EXIT_OK if all(r.ok for r in results) else EXIT_BAD_INPUT

@@ -10,6 +10,8 @@ from rich.text import Text
 from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
 from readiness.messages import Lang
 from readiness.reporters.diff_words import pair_texts, signed, value_text, w
+from readiness.reporters.kinsoku import KinsokuText, print_trimmed
+from readiness.reporters.tables import fitted
 from readiness.scoring.impact import Impact, TownImpact
 from readiness.textsafe import safe, safe_line
 
@@ -31,7 +33,8 @@ def _wording(old: str, new: str) -> Text:
 
 
 def _field(kind: str, f: FieldChange, lang: Lang) -> Text:
-    line = Text(f"    {f.field}: ", style="dim")
+    line = Text()
+    line.append(f"    {f.field}: ", style="dim")
     if kind in ("added", "removed"):
         line.append(safe(value_text(f.new if kind == "added" else f.old, lang)))
     elif f.field == "official" and isinstance(f.old, str) and isinstance(f.new, str):
@@ -91,29 +94,30 @@ def _impact(impact: Impact, lang: Lang) -> list[RenderableType]:
     counts.append(f"{w('up', lang)} {s.score_up}, {w('down', lang)} {s.score_down}, ")
     counts.append(f"{w('same', lang)} {s.score_same}   ({w('towns', lang)}: {s.towns})")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(w("town", lang), overflow="fold")
+    table.add_column(w("town", lang))
     table.add_column(w("score", lang), justify="right", no_wrap=True)
     table.add_column(w("delta", lang), justify="right", no_wrap=True)
-    table.add_column(w("band", lang), overflow="fold")
+    table.add_column(w("band", lang))
     table.add_column(w("rank", lang), no_wrap=True)
     for t in impact.towns:
         band = _from_to(t.before.band.label.get(lang), t.after.band.label.get(lang))
         table.add_row(
-            _town_name(t, lang),
+            KinsokuText(_town_name(t, lang)),
             _from_to(f"{t.before.score:.1f}", f"{t.after.score:.1f}"),
             signed(t.delta),
-            Text(band + _ARROW[t.band_move], style=_MOVE_STYLE[t.band_move]),
+            KinsokuText(Text(band + _ARROW[t.band_move], style=_MOVE_STYLE[t.band_move])),
             _from_to(str(t.rank_before), str(t.rank_after)),
         )
     moved = [_movers(t, lang) for t in impact.towns if t.drivers or t.score_changed]
-    out: list[RenderableType] = [Text(w("impact", lang), style="bold"), counts, table]
+    out: list[RenderableType] = [Text(w("impact", lang), style="bold"), counts, fitted(table)]
     if moved:
         out += [Text(w("moved_by", lang), style="bold"), *moved]
     return out
 
 
 def render(diff: CriteriaDiff, impact: Impact | None, lang: Lang) -> RenderableType:
-    title = Text(f"{w('title', lang)}: ", style="bold")
+    title = Text()
+    title.append(f"{w('title', lang)}: ", style="bold")
     title.append(f"{safe_line(diff.old_id)} → {safe_line(diff.new_id)}")
     parts: list[RenderableType] = [title]
     if diff.empty:
@@ -122,7 +126,8 @@ def render(diff: CriteriaDiff, impact: Impact | None, lang: Lang) -> RenderableT
         parts.append(Text(w("meta", lang), style="bold"))
         for f in diff.meta:
             old, new = pair_texts(f, lang)
-            line = Text(f"  {f.field}: ", style="dim")
+            line = Text()
+            line.append(f"  {f.field}: ", style="dim")
             line.append(safe_line(old), style="red")
             line.append(" → ")
             line.append(safe_line(new), style="green")
@@ -142,8 +147,16 @@ def render(diff: CriteriaDiff, impact: Impact | None, lang: Lang) -> RenderableT
                 parts += _item(item, lang)
     if impact is not None and impact.towns:
         parts += [Text(), *_impact(impact, lang)]
-    return Group(*parts)
+    return Group(*(_wrapped(p) for p in parts))
+
+
+def _wrapped(part: RenderableType) -> RenderableType:
+    """A line of text wraps with kinsoku, continuation lines two cells in from its start."""
+    if not isinstance(part, Text):
+        return part
+    lead = len(part.plain) - len(part.plain.lstrip(" "))
+    return KinsokuText(part, indent=lead + 2)
 
 
 def print_diff(console: Console, diff: CriteriaDiff, impact: Impact | None, lang: Lang) -> None:
-    console.print(render(diff, impact, lang))
+    print_trimmed(console, render(diff, impact, lang))

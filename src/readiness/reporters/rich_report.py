@@ -2,6 +2,8 @@
 
 Text from a profile or a criteria file goes through ``safe()`` into ``Text`` objects, never
 into a markup string, so neither escape sequences nor ``[link=...]`` markup reach the terminal.
+Free text wraps with Japanese line-breaking rules (``KinsokuText``), continuation lines indented
+under their start; headings are bold, and bold is never combined with dim.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from rich.text import Text
 
 from readiness.messages import Lang, pick, t
 from readiness.profile.localgov import BUREAU_NAMES
+from readiness.reporters.kinsoku import KinsokuText, print_trimmed
+from readiness.reporters.tables import fitted
 from readiness.scoring.assessment import Assessment, CriterionResult
 from readiness.textsafe import safe
 
@@ -32,7 +36,8 @@ def header(a: Assessment, lang: Lang) -> Text:
     name = safe(a.municipality)
     if a.municipality_en and lang == "en":
         name = f"{safe(a.municipality_en)} ({name})"
-    line = Text(name, style="bold")
+    line = Text()
+    line.append(name, style="bold")
     line.append(f"  {a.code} · {t('as_of', lang)} {a.as_of}")
     if a.fictional:
         line.append(f"\n[{t('fictional', lang)}]", style="magenta")
@@ -69,7 +74,7 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
                 style="green" if ok else "red",
             )
         table.add_row(
-            Text(safe(s.label.get(lang))),
+            KinsokuText(safe(s.label.get(lang))),
             f"{s.earned:g}/{s.possible:g} ({_pct(s.share)})",
             gate,
             f"{_pts(s.contribution)}/{_pts(s.weight / sum(x.weight for x in a.sections) * 100)}",
@@ -77,69 +82,89 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
     return table
 
 
-def strategy_lines(a: Assessment, lang: Lang) -> Text:
-    out = Text(a.strategy_label.get(lang), style="bold")
+def strategy_lines(a: Assessment, lang: Lang) -> Group:
+    lines: list[RenderableType] = [Text(a.strategy_label.get(lang), style="bold")]
     for fit in a.strategy_fit:
-        out.append("\n  ")
-        out.append("✓ " if fit.initiatives else "· ", style="green" if fit.initiatives else "dim")
-        out.append(safe(fit.label.get(lang)))
+        line = Text("  ")
+        line.append("✓ " if fit.initiatives else "· ", style="green" if fit.initiatives else "dim")
+        line.append(safe(fit.label.get(lang)))
         served = ", ".join(safe(i) for i in fit.initiatives) or t("nothing_serves", lang)
-        out.append(f": {served}", style="" if fit.initiatives else "dim")
+        line.append(f": {served}", style="" if fit.initiatives else "dim")
+        lines.append(KinsokuText(line, indent=4))
     if a.unmatched_strategies:
-        out.append(f"\n  {t('unmatched', lang)}: ", style="yellow")
-        out.append(", ".join(safe(s) for s in a.unmatched_strategies))
-    return out
+        line = Text()
+        line.append(f"  {t('unmatched', lang)}: ", style="yellow")
+        line.append(", ".join(safe(s) for s in a.unmatched_strategies))
+        lines.append(KinsokuText(line, indent=4))
+    return Group(*lines)
 
 
 def gaps_table(gaps: tuple[CriterionResult, ...], lang: Lang) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(t("adds", lang), justify="right", no_wrap=True)
-    table.add_column(t("gap", lang), overflow="fold", ratio=2)
-    table.add_column(t("recommendation", lang), overflow="fold", ratio=3)
+    table.add_column(t("gap", lang), ratio=2)
+    table.add_column(t("recommendation", lang), ratio=3)
     for rank, gap in enumerate(gaps, 1):
         label = Text(safe(gap.label.get(lang)))
-        label.append(f"\n{gap.id} ", style="dim")
+        label.append("\n")
         label.append(t(f"status_{gap.status}", lang), style=_STATUS_STYLE[gap.status])
-        recommendation = Text(safe(gap.recommendation.get(lang)))
-        table.add_row(str(rank), f"+{_pts(gap.adds)}", label, recommendation)
+        label.append(f" {gap.id}", style="dim")
+        recommendation = KinsokuText(safe(gap.recommendation.get(lang)))
+        table.add_row(str(rank), f"+{_pts(gap.adds)}", KinsokuText(label), recommendation)
     return table
 
 
 def next_band_text(a: Assessment, lang: Lang) -> RenderableType:
+    """What the next band needs: points (when any are missing), the gates by name, the gaps."""
     nb = a.next_band
     if nb is None:
         return Text(t("top_band", lang), style="green")
-    out = Text(f"{t('next_band', lang)} ({safe(nb.band.label.get(lang))}): ", style="bold")
-    out.append(f"{t('next_band_points', lang)} {_pts(nb.points_needed)}")
+    out = Text()
+    out.append(f"{t('next_band', lang)} ({safe(nb.band.label.get(lang))})", style="bold")
+    needs: list[str] = []
+    if nb.points_needed > 0.05:
+        needs.append(f"{t('next_band_points', lang)} {_pts(nb.points_needed)}")
     if nb.gates:
-        out.append(f"; {t('next_band_gates', lang)}: {', '.join(nb.gates)}")
-    # The gap ids wrap under each other, indented, however long the list.
-    arrow = Table.grid(padding=(0, 1))
-    arrow.add_column(no_wrap=True)
-    arrow.add_column()
-    arrow.add_row("  →", ", ".join(nb.gaps))
-    return Group(out, arrow)
+        sections = {s.id: s for s in a.sections}
+        names = [safe(sections[g].label.get(lang)) if g in sections else g for g in nb.gates]
+        needs.append(f"{t('next_band_gates', lang)}: {t('list_sep', lang).join(names)}")
+    out.append(": ")
+    out.append(t("sentence_sep", lang).join(needs))
+    parts: list[RenderableType] = [KinsokuText(out, indent=2)]
+    criteria = {c.id: c for c in a.criteria}
+    for gap_id in nb.gaps:
+        line = Text("  → ")
+        if gap_id in criteria:
+            line.append(safe(criteria[gap_id].label.get(lang)))
+            line.append(f" {gap_id}", style="dim")
+        else:
+            line.append(gap_id)
+        parts.append(KinsokuText(line, indent=4))
+    return Group(*parts)
 
 
 def render(a: Assessment, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = [
-        header(a, lang),
-        *(Text(f"! {c.get(lang)}", style="yellow") for c in a.cautions),
+        KinsokuText(header(a, lang), indent=2),
+        *(
+            KinsokuText(Text(f"! {safe(c.get(lang))}", style="yellow"), indent=2)
+            for c in a.cautions
+        ),
         Text(),
-        summary(a, lang),
-        sections_table(a, lang),
+        KinsokuText(summary(a, lang), indent=2),
+        fitted(sections_table(a, lang)),
     ]
     if a.strategy_fit:
         parts += [strategy_lines(a, lang), Text()]
     gaps = a.gaps
     parts.append(Text(t("gaps", lang), style="bold"))
-    parts.append(gaps_table(gaps, lang) if gaps else Text(t("no_gaps", lang)))
+    parts.append(fitted(gaps_table(gaps, lang)) if gaps else Text(t("no_gaps", lang)))
     if any(g.status == "unknown" for g in gaps):
-        parts.append(Text(t("unknown_note", lang), style="yellow"))
+        parts.append(KinsokuText(Text(t("unknown_note", lang), style="yellow")))
     parts.append(next_band_text(a, lang))
     return Group(*parts)
 
 
 def print_assessment(console: Console, a: Assessment, lang: Lang) -> None:
-    console.print(render(a, lang))
+    print_trimmed(console, render(a, lang))

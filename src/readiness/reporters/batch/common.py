@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from readiness.batch.run import BatchResult, Ranked, Scored
 from readiness.messages import Lang, t
+from readiness.profile.localgov import BUREAU_NAMES
 from readiness.scoring.assessment import CriterionResult
 
 
@@ -14,6 +15,20 @@ def town(entry: Scored, lang: Lang) -> str:
     if lang == "en" and entry.municipality_en:
         return f"{entry.municipality_en} ({entry.municipality})"
     return entry.municipality
+
+
+def bureau_name(bureau: str, lang: Lang) -> str:
+    """The bureau's short name, 東北 or Tohoku (the id itself for a bureau we do not know)."""
+    if bureau not in BUREAU_NAMES:
+        return bureau
+    if lang == "ja":
+        return (
+            BUREAU_NAMES[bureau][0]
+            .removesuffix("経済産業局")
+            .split(" ")[0]
+            .removesuffix("総合事務局")
+        )
+    return BUREAU_NAMES[bureau][1].split(" ")[0]
 
 
 def score(value: float) -> str:
@@ -61,7 +76,7 @@ def ranked_cells(
     return [
         str(r.rank),
         escape(town(e, lang)),
-        escape(e.bureau),
+        escape(bureau_name(e.bureau, lang)),
         score(e.score),
         band,
         escape(gates_text(e, lang)),

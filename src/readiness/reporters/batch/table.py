@@ -1,9 +1,10 @@
 """The ranked table and band summary that ``readiness batch`` prints on stdout.
 
 One line per town, so that ten thousand towns print in a blink and stay greppable; columns are
-measured in terminal cells (Japanese characters take two).  Long town names are cut; on a
-terminal the first gap is also cut to the width, and the bands are coloured (never with
-``NO_COLOR``).  Piped output keeps every line whole, whatever the width.  Text from the
+measured in terminal cells (Japanese characters take two).  The columns fit the width
+(``COLUMNS``, else the terminal's, else 80): narrow widths drop the bureau column and cut long
+cells (``layout``).  On a terminal the first gap is also cut to the width, and the bands are
+coloured (never with ``NO_COLOR``); piped output keeps the first gap whole.  Text from the
 profiles and criteria is shown with control characters escaped, on one line.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
@@ -30,7 +32,53 @@ def fit(text: str, width: int) -> str:
     """``text`` padded or cut (with an ellipsis) to exactly ``width`` cells."""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
+    if width <= 0:
+        return ""
+    cut = set_cell_size(text, width - 1)
+    if cut.endswith(" ") and not text[: len(cut)].endswith(" "):
+        cut = cut[:-1]  # a wide character did not fit: pad after the ellipsis instead
+    return set_cell_size(cut + "…", width)
+
+
+_SEP = 2
+GAP_WANTED = 20
+"""Cells the first-gap column should keep; narrower columns give way to it first."""
+GAP_LEAST = 10
+_TOWN, _BUREAU, _BAND, _GATES = 1, 2, 4, 5
+
+
+def layout(header: list[str], rows: list[list[str]], width: int) -> list[int | None]:
+    """Widths of the first six columns (None: dropped) so that the line fits ``width`` cells
+    with room for the first gap.  Narrow terminals first lose the bureau column, then long
+    gates, town and band cells are cut, each never below its heading."""
+    widths: list[int | None] = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(6)]
+    widths[_TOWN] = min(widths[_TOWN] or 0, TOWN_MAX)
+
+    def used() -> int:
+        return sum(w + _SEP for w in widths if w is not None)
+
+    def cap(i: int, most: int) -> None:
+        w = widths[i]
+        if w is not None:
+            widths[i] = min(w, max(most, cell_len(header[i])))
+
+    def drop_bureau() -> None:
+        widths[_BUREAU] = None
+
+    steps: list[Callable[[], None]] = [
+        drop_bureau,
+        lambda: cap(_GATES, 12),
+        lambda: cap(_TOWN, 20),
+        lambda: cap(_BAND, 14),
+        lambda: cap(_TOWN, 12),
+        lambda: cap(_GATES, 4),
+        lambda: cap(_BAND, 10),
+    ]
+    for step in steps:
+        if used() + GAP_WANTED <= width:
+            break
+        step()
+    return widths
 
 
 def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
@@ -40,26 +88,32 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     header = [t(k, lang) for k in ("rank", "town", "bureau_col", "score", "band", "gates")]
     header.append(t("first_gap", lang))
     rows = [ranked_cells(r, result, lang, safe_line, ("✓", "✗")) for r in result.ranked]
-    widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(6)]
-    widths[1] = min(widths[1], TOWN_MAX)
-    last = max(10, width - sum(widths) - 2 * 6)
+    widths = layout(header, rows, width) if rows else []
+    fixed = sum(w + _SEP for w in widths if w is not None)
+    last = max(GAP_LEAST, width - fixed)
     right = {0, 3}
 
     def line(cells: list[str], band_rank: int | None = None) -> str:
         parts = []
         for i, cell in enumerate(cells[:6]):
-            text = fit(cell, widths[i])
+            w = widths[i]
+            if w is None:
+                continue
+            text = fit(cell, w)
             if i in right:
-                text = " " * (widths[i] - cell_len(cell)) + cell
-            if i == 4 and colour and band_rank is not None:
+                text = " " * (w - cell_len(cell)) + cell
+            if i == _BAND and colour and band_rank is not None:
                 text = _BAND_COLOUR[min(band_rank, 2)] + text + _RESET
             parts.append(text)
         gap = cells[6] if not terminal or cell_len(cells[6]) <= last else fit(cells[6], last)
-        return "  ".join([*parts, gap]).rstrip() + "\n"
+        return (" " * _SEP).join([*parts, gap]).rstrip() + "\n"
 
     if rows:
         out.write(line(header))
-        out.write("-" * (sum(widths) + 2 * 6 + min(last, max(map(cell_len, header[6:])))) + "\n")
+        out.write(
+            "-" * min(width, fixed + max(cell_len(header[6]), *(cell_len(r[6]) for r in rows)))
+            + "\n"
+        )
         for r, row in zip(result.ranked, rows, strict=True):
             out.write(line(row, r.entry.band_rank))
         out.write("\n")
