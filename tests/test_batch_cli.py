@@ -63,7 +63,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
             ["--output", "yaml=x.yaml"],
             2,
             "--output: bad-output no report format 'yaml'; "
-            "choose from json, csv, markdown, junit, sarif, github\n",
+            "choose from json, csv, markdown, junit, sarif, github, xlsx, html\n",
         ),
         (
             ["--output", "junit"],
@@ -176,11 +176,13 @@ def test_csv_reads_back_with_bom(tmp_path: Path, run_cli: RunCli) -> None:
     raw = (tmp_path / "csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    # Codes as formulas that spreadsheets show as text, keeping the leading zero.
     assert [(r["rank"], r["municipality"], r["code"]) for r in rows[:3]] == [
-        ("1", "石巻市", "042021"),
-        ("2", "合志市", "432164"),
-        ("3", "みなと町", "049981"),
+        ("1", "石巻市", '="042021"'),
+        ("2", "合志市", '="432164"'),
+        ("3", "みなと町", '="049981"'),
     ]
+    assert ',="042021",' in raw.decode("utf-8-sig")  # unquoted: a quoted formula shows as text
     assert rows[0]["first_gap_label"] == "首長・副首長のコミットメント"
     errors = [r for r in rows if r["error"]]
     assert len(errors) == 4

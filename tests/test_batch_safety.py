@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ def test_csv_cells_are_escaped_and_never_formulas(
     assert rows[0]["first_gap_label"] == "'" + safe(HOSTILE)
     assert rows[0]["profile"] == safe(f"{hostile[1]}/=1+1|<b>\x1b[31m\u202e.yaml")
     for row in rows:
+        assert re.fullmatch(r'="[0-9]{6}"', row.pop("code"))  # the one formula: digits only
         assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
 
 

@@ -63,3 +63,36 @@ def test_a_long_page_prints_on_more_pages(browser: Any, tmp_path: Path) -> None:
     browser.get(page.as_uri())
     pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"]
     assert pdf_page_count(base64.b64decode(pdf)) > 3
+
+
+def test_batch_site_sorts_offline_and_links_each_town(
+    browser: Any, run_cli: RunCli, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    r = run_cli("batch", str(EXAMPLES), "-o", f"html={site}/", "--lang", "ja")
+    assert r.exit_code == 0, r.stderr
+    browser.get_log("browser")  # drain
+    browser.get((site / "index.html").as_uri())
+
+    def column(n: int) -> list[str]:
+        cells = browser.find_elements("css selector", f"#ranking tbody td:nth-child({n})")
+        return [c.text for c in cells]
+
+    ranks = column(1)
+    assert ranks == sorted(ranks, key=int)
+    score = browser.find_element("css selector", "#ranking thead th:nth-child(6)")
+    score.click()
+    scores = [float(s) for s in column(6)]
+    assert scores == sorted(scores)
+    assert score.get_attribute("aria-sort") == "ascending"
+    score.click()
+    assert [float(s) for s in column(6)] == sorted(scores, reverse=True)
+    assert browser.find_elements("css selector", "#band-counts svg rect.bar")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    # every town's link opens its page, which links back
+    links = [a.get_attribute("href") for a in browser.find_elements("css selector", "#ranking a")]
+    assert len(links) == len(EXAMPLE_FILES)
+    browser.get(links[0])
+    assert browser.find_elements("css selector", "svg.radar circle.vertex")
+    browser.find_element("css selector", "nav.back a").click()
+    assert browser.current_url == (site / "index.html").as_uri()

@@ -101,3 +101,26 @@ class PendingFile:
             self.file.close()
         with contextlib.suppress(OSError):
             os.unlink(self.tmp)
+
+
+def write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ReadinessError.single(str(target), "bad-output", "the folder does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
+    try:
+        os.chmod(tmp, _mode_for(target))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -16,13 +16,15 @@ from typing import Any
 
 from readiness.batch.run import CriteriaChooser, FileResult, Gate, Scored, score_file
 from readiness.criteria.checks import Evidence
-from readiness.criteria.model import Criteria, Criterion
-from readiness.scoring.assessment import BandRef, CriterionResult, NextBand
+from readiness.criteria.model import Criteria, Criterion, Section
+from readiness.scoring.assessment import BandRef, CriterionResult, NextBand, SectionResult
 
 _state: tuple[CriteriaChooser, Gate, str | None, bool] | None = None
 
 Packed = tuple[Any, ...]
-_Lookup = tuple[dict[str, tuple[str, Criterion]], dict[str, BandRef], tuple[BandRef, ...]]
+_Lookup = tuple[
+    dict[str, tuple[str, Criterion]], dict[str, BandRef], tuple[BandRef, ...], dict[str, Section]
+]
 
 
 def _init(fixed: Criteria | None, gate: Gate, encoding: str | None, positions: bool) -> None:
@@ -50,6 +52,7 @@ def pack(s: Scored) -> Packed:
         s.path, s.municipality, s.municipality_en, s.code, s.bureau, s.fictional,
         s.criteria_id, s.criteria_version, s.score, s.band_rank, s.gates_passed,
         s.failed_sections, s.failures, tuple(s.positions.items()), gaps, next_band,
+        tuple((x.id, x.earned, x.possible, x.contribution) for x in s.sections),
     )  # fmt: skip
 
 
@@ -75,14 +78,16 @@ class Unpacker:
                 {k.id: (s.id, k) for s in c.sections for k in s.criteria},
                 bands,
                 tuple(bands.values()),
+                {s.id: s for s in c.sections},
             )
             self._sets[criteria_id] = found
         return found
 
     def __call__(self, p: Packed) -> Scored:
         (path, name, name_en, code, bureau, fictional, criteria_id, version, score, band_rank,
-         gates_passed, failed_sections, failures, positions, gaps, next_band) = p  # fmt: skip
-        criteria, bands, ranked_bands = self._criteria(criteria_id)
+         gates_passed, failed_sections, failures, positions, gaps, next_band,
+         packed_sections) = p  # fmt: skip
+        criteria, bands, ranked_bands, section_of = self._criteria(criteria_id)
         results = []
         for gap_id, status, adds, evidence in gaps:
             section, k = criteria[gap_id]
@@ -108,8 +113,14 @@ class Unpacker:
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
-            dict(positions),
+            dict(positions), tuple(_section(section_of[i], *rest) for i, *rest in packed_sections),
         )  # fmt: skip
+
+
+def _section(s: Section, earned: float, possible: float, contribution: float) -> SectionResult:
+    return SectionResult(
+        s.id, s.kind, s.label, s.official, s.weight, earned, possible, s.gate, contribution
+    )
 
 
 def score_files_parallel(

@@ -17,7 +17,13 @@ from pathlib import Path
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.fieldpaths import Loc
-from readiness.scoring.assessment import Assessment, BandRef, CriterionResult, NextBand
+from readiness.scoring.assessment import (
+    Assessment,
+    BandRef,
+    CriterionResult,
+    NextBand,
+    SectionResult,
+)
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
@@ -60,6 +66,8 @@ class Scored:
     """Why the town misses the gate the run asked for (empty when it passes or none was asked)."""
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, compare=False)
     """1-based (line, column) in the file of each gap's evidence, when asked for."""
+    sections: tuple[SectionResult, ...] = ()
+    """Each section's points and gate, for the spreadsheet's per-criteria sheets."""
 
     @property
     def passed(self) -> bool:
@@ -244,6 +252,7 @@ def summarise(
         next_band=a.next_band,
         failures=failures,
         positions=positions,
+        sections=a.sections,
     )
 
 

@@ -67,7 +67,8 @@ def batch(
             "--output",
             "-o",
             help="Write a report: FORMAT=PATH, repeatable; formats json, csv, markdown, junit, "
-            "sarif, github; PATH - is stdout (instead of the table).",
+            "sarif, github, xlsx (Excel), html (a folder: html=DIR/); PATH - is stdout "
+            "(instead of the table).",
             metavar="FORMAT=PATH",
         ),
     ] = None,
@@ -119,10 +120,16 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
                 "--output", "bad-output", f"{spec!r}: expected FORMAT=PATH, e.g. junit=report.xml"
             )
         try:
-            registry.get(name)
+            registry.check(name)
         except registry.UnknownFormatError as e:
             raise ReadinessError.single("--output", "bad-output", str(e)) from None
-        if path != STDOUT:
+        if path == STDOUT and name not in registry.FORMATS:
+            raise ReadinessError.single(
+                "--output", "bad-output", f"{name} cannot go to stdout (-); give a file or folder"
+            )
+        if name in registry.DIRECTORY_FORMATS:
+            check_output_folder(path, [p for _, p in outputs])
+        elif path != STDOUT:
             check_output_path(path, [p for _, p in outputs])
         outputs.append((name, path))
     return outputs
@@ -134,6 +141,18 @@ def check_output_path(path: str, earlier: list[str]) -> None:
         raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
     if not Path(path).parent.resolve().is_dir():
         raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+    same = os.path.realpath(path)
+    if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
+        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def check_output_folder(path: str, earlier: list[str]) -> None:
+    """A folder for a report of many files: an existing folder, or a new one in an existing
+    folder (made when the report is written)."""
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise ReadinessError.single(path, "bad-output", "is a file; give a folder (html=DIR/)")
+    if not Path(path).resolve().parent.is_dir():
+        raise ReadinessError.single(path, "bad-output", "the folder above it does not exist")
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
         raise ReadinessError.single(path, "bad-output", "is given for two reports")
@@ -276,7 +295,7 @@ def run(
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))
-    write_files(result, language, wanted)
+    write_files(result, language, wanted, fixed=fixed, encoding=encoding)
     try:
         write_stdout(result, language, wanted, annotate)
     except BrokenPipeError:
@@ -294,16 +313,29 @@ def run(
     return EXIT_OK
 
 
-def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) -> None:
+def write_files(
+    result: BatchResult,
+    lang: Lang,
+    wanted: list[tuple[str, str]],
+    *,
+    fixed: Criteria | None = None,
+    encoding: str | None = None,
+) -> None:
     """Write every report file to a temporary file first, then rename them all: a run that
-    fails part-way leaves every earlier report untouched."""
+    fails part-way leaves every earlier report untouched.  Workbooks and HTML folders are
+    made in memory first, and written (each file atomically) after the text reports."""
     from readiness.atomic import PendingFile
     from readiness.reporters.batch import registry
 
     pending: list[PendingFile] = []
+    made: list[tuple[str, dict[str, bytes]]] = []
     try:
         for name, path in wanted:
-            if path != STDOUT:
+            if name in registry.FILE_FORMATS:
+                made.append(("", {path: registry.get_bytes(name)(result, lang)}))
+            elif name in registry.DIRECTORY_FORMATS:
+                made.append((path, html_site(result, lang, fixed, encoding)))
+            elif path != STDOUT:
                 pending.append(PendingFile(path))
                 try:
                     registry.get(name)(result, lang, pending[-1].file)
@@ -322,6 +354,36 @@ def write_files(result: BatchResult, lang: Lang, wanted: list[tuple[str, str]]) 
             for rest in pending[i + 1 :]:
                 rest.discard()
             raise
+    write_made(made)
+
+
+def html_site(
+    result: BatchResult, lang: Lang, fixed: Criteria | None, encoding: str | None
+) -> dict[str, bytes]:
+    """The HTML folder's files by name; each town's file is scored again for its full page."""
+    from readiness.batch.details import assess_file
+    from readiness.batch.run import CriteriaChooser
+    from readiness.reporters.html.site import TownPage, render_site
+
+    choose = CriteriaChooser(fixed)
+    pages = [
+        TownPage(r, *assess_file(r.entry.path, choose, encoding=encoding)) for r in result.ranked
+    ]
+    return {name: text.encode() for name, text in render_site(result, pages, lang).items()}
+
+
+def write_made(made: list[tuple[str, dict[str, bytes]]]) -> None:
+    """Write workbooks and HTML folders, every file atomically."""
+    from readiness.atomic import write_bytes
+
+    for folder, files in made:
+        if folder:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as e:
+                raise ReadinessError.single(folder, "write-failed", e.strerror or str(e)) from None
+        for name, data in files.items():
+            write_bytes(os.path.join(folder, name) if folder else name, data)
 
 
 def write_stdout(

@@ -1,8 +1,18 @@
-"""One CSV row per town (and per bad file), UTF-8 with a BOM so that Excel reads Japanese."""
+"""One CSV row per town (and per bad file), UTF-8 with a BOM so that Excel reads Japanese.
+
+The municipality code is written as the unquoted formula ``="042021"``: opened with their
+default settings, Excel and LibreOffice read a plain ``042021``, and even a quoted
+``"042021"``, as the number 42021, losing the leading zero of every Hokkaido and Tohoku code.
+The formula shows as the text 042021. A program reading the CSV sees ``="042021"``;
+``readiness import`` accepts that form.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
+import re
+from collections.abc import Iterable
 from typing import TextIO
 
 from readiness.batch.run import BatchResult
@@ -38,6 +48,33 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+_CODE = COLUMNS.index("code")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def code_cell(code: str) -> str:
+    """The code as a formula spreadsheets show as text (digits only; anything else as a cell)."""
+    return f'="{code}"' if _DIGITS.fullmatch(code) else cell(code)
+
+
+def _field(text: str) -> str:
+    """One field as the csv module quotes it (only when it must)."""
+    if not text:
+        return ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([text])
+    return buffer.getvalue()
+
+
+def _line(cells: Iterable[str], code: str) -> str:
+    """One row whose code field is written as it is: the csv module would quote the formula,
+    doubling its quotes, and LibreOffice shows a quoted field literally when quoted fields are
+    read as text."""
+    fields = [_field(c) for c in cells]
+    fields[_CODE] = code_cell(code)
+    return ",".join(fields) + "\r\n"
+
+
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -45,26 +82,24 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     for r in result.ranked:
         e = r.entry
         gap = first_gap(e)
-        writer.writerow(
-            cell(value)
-            for value in [
-                r.rank,
-                e.municipality,
-                e.municipality_en or "",
-                e.code,
-                e.bureau,
-                e.criteria_id,
-                f"{e.score:.2f}",
-                e.band.id,
-                str(e.gates_passed).lower(),
-                str(e.passed).lower(),
-                len(e.gaps),
-                gap.id if gap else "",
-                gap.label.get(lang) if gap else "",
-                e.path,
-                "",
-            ]
-        )
+        values = [
+            r.rank,
+            e.municipality,
+            e.municipality_en or "",
+            e.code,
+            e.bureau,
+            e.criteria_id,
+            f"{e.score:.2f}",
+            e.band.id,
+            str(e.gates_passed).lower(),
+            str(e.passed).lower(),
+            len(e.gaps),
+            gap.id if gap else "",
+            gap.label.get(lang) if gap else "",
+            e.path,
+            "",
+        ]
+        out.write(_line([cell(v) for v in values], e.code))
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
         blank = [""] * 9

@@ -21,14 +21,35 @@ FORMATS: dict[str, str] = {
 }
 """Format name -> module with ``render(result, lang, out)``; imported only when used."""
 
+FILE_FORMATS: dict[str, str] = {
+    "xlsx": "readiness.reporters.batch.xlsx",
+}
+"""Binary formats: module with ``workbook_bytes(result, lang) -> bytes``; never on stdout."""
+
+DIRECTORY_FORMATS = frozenset({"html"})
+"""Formats written as a folder of files (``html=DIR/``: an index and one page per town)."""
+
+ALL_FORMATS = (*FORMATS, *FILE_FORMATS, *sorted(DIRECTORY_FORMATS))
+
 
 class UnknownFormatError(ValueError):
     pass
 
 
+def check(name: str) -> None:
+    if name not in ALL_FORMATS:
+        raise UnknownFormatError(f"no report format {name!r}; choose from {', '.join(ALL_FORMATS)}")
+
+
 def get(name: str) -> Render:
-    module = FORMATS.get(name)
-    if module is None:
-        raise UnknownFormatError(f"no report format {name!r}; choose from {', '.join(FORMATS)}")
-    render: Render = importlib.import_module(module).render
+    check(name)
+    render: Render = importlib.import_module(FORMATS[name]).render
     return render
+
+
+def get_bytes(name: str) -> Callable[[BatchResult, Lang], bytes]:
+    check(name)
+    make: Callable[[BatchResult, Lang], bytes] = importlib.import_module(
+        FILE_FORMATS[name]
+    ).workbook_bytes
+    return make
