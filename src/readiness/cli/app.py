@@ -18,6 +18,7 @@ from readiness.cli import (
     criteria,
     diff,
     explain,
+    importer,
     init,
     reference,
     schema,
@@ -60,6 +61,7 @@ app.command()(batch.batch)
 app.command()(verify.verify)
 app.command()(schema.schema)
 app.command()(init.init)
+app.command("import")(importer.import_command)
 app.command()(explain.explain)
 app.command("cli-reference", hidden=True)(reference.cli_reference_command)
 

@@ -11,6 +11,7 @@ row and column (a workbook) or its line and column (a CSV).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -140,13 +141,21 @@ def _xlsx_rows(name: str) -> tuple[str, list[list[CellValue]]]:
         ) from None
     try:
         ws = wb.worksheets[0]
-        rows = [
-            [v if v is None or isinstance(v, (str, int, float, bool)) else str(v) for v in r]
-            for r in ws.iter_rows(values_only=True)
-        ]
+        rows = [[_plain(v) for v in r] for r in ws.iter_rows(values_only=True)]
         return ws.title, rows
     finally:
         wb.close()
+
+
+def _plain(value: object) -> CellValue:
+    """A cell's value as plain data; a date cell as its ISO date (``2024-04-01``)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _csv_rows(name: str, encoding: str | None) -> list[list[CellValue]]:
