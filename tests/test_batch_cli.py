@@ -52,7 +52,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
         (["--fail-under", "75"], 0, ""),
         (["--fail-under", "80"], 1, "readiness: 2 of 6 towns are below the gate\n"),
         (["--require-band", "promising"], 0, ""),
-        (["--require-band", "ready"], 1, "readiness: 4 of 6 towns are below the gate\n"),
+        (["--require-band", "ready"], 1, "readiness: 5 of 6 towns are below the gate\n"),
         (
             ["--require-band", "great"],
             2,
@@ -111,18 +111,20 @@ def test_json_matches_its_schema(tmp_path: Path, run_cli: RunCli) -> None:
     assert data["summary"] == {
         "towns": 3,
         "errors": 4,
-        "below_gate": 1,
+        "below_gate": 2,
         "bands": [
-            {"criteria": "kyushu-2019", "band": "ready", "towns": 1},
+            {"criteria": "kyushu-2019", "band": "promising", "towns": 1},
             {"criteria": "tohoku-2022", "band": "ready", "towns": 1},
             {"criteria": "tohoku-2022", "band": "promising", "towns": 1},
         ],
     }
     assert [(t["rank"], t["municipality"]["code"], t["passed"]) for t in data["towns"]] == [
         (1, "042021", True),
-        (2, "432164", True),
-        (3, "049981", False),
+        (2, "049981", False),
+        (3, "432164", False),
     ]
+    koshi = data["towns"][2]
+    assert (koshi["failed_sections"], koshi["unshown_sections"]) == ([], ["will"])
 
 
 def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
@@ -179,11 +181,16 @@ def test_csv_reads_back_with_bom(tmp_path: Path, run_cli: RunCli) -> None:
     # Codes as formulas that spreadsheets show as text, keeping the leading zero.
     assert [(r["rank"], r["municipality"], r["code"]) for r in rows[:3]] == [
         ("1", "石巻市", '="042021"'),
-        ("2", "合志市", '="432164"'),
-        ("3", "みなと町", '="049981"'),
+        ("2", "みなと町", '="049981"'),
+        ("3", "合志市", '="432164"'),
     ]
     assert ',="042021",' in raw.decode("utf-8-sig")  # unquoted: a quoted formula shows as text
     assert rows[0]["first_gap_label"] == "首長・副首長のコミットメント"
+    assert [(r["failed_sections"], r["unshown_sections"]) for r in rows[:3]] == [
+        ("", ""),
+        ("partners", ""),
+        ("", "will"),
+    ]
     errors = [r for r in rows if r["error"]]
     assert len(errors) == 4
     assert errors[-1]["error"].endswith(
@@ -197,7 +204,9 @@ def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -
     run_cli("batch", str(root), "--lang", "en", *outputs(tmp_path, "markdown"))
     text = (tmp_path / "markdown").read_text(encoding="utf-8")
     assert "| 1 | Ishinomaki (石巻市) | Tohoku | 81.5 | Ready | passed |" in text
-    assert "### 3. Minato (みなと町)" in text
+    assert "### 2. Minato (みなと町)" in text
+    # Koshi's condition 1 rests on facts marked unknown: not yet shown, not failed.
+    assert "| 3 | Koshi (合志市) | Kyushu | 77.0 | Promising | not yet shown: will |" in text
     assert "## Files that could not be read" in text
     assert f"- {md(str(root))}/sub/typo.yaml:4:1: unknown-field unknown field 'parters'" in text
 
@@ -366,10 +375,10 @@ def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Pa
         ["batch", str(EXAMPLES), "--require-band", "ready", "-o", "junit=out/j2.xml"], tmp_path
     )
     assert proc.returncode == 1
-    assert proc.stderr == b"readiness: 4 of 6 towns are below the gate\n"
+    assert proc.stderr == b"readiness: 5 of 6 towns are below the gate\n"
     suite = ET.parse(tmp_path / "out" / "j2.xml").getroot()
     assert suite.get("tests") == "6"
-    assert suite.get("failures") == "4"
+    assert suite.get("failures") == "5"
 
 
 @pytest.mark.parametrize(
@@ -441,7 +450,7 @@ def test_github_to_stdout_with_annotations_is_one_report(run_cli: RunCli) -> Non
                      "--annotations")  # fmt: skip
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=")
-    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 4
+    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 5
 
 
 def test_a_failed_rename_leaves_no_temporary_file(

@@ -148,12 +148,14 @@ def test_japanese_report_aligns_in_80_columns(run_cli: RunCli) -> None:
         "合志市  432164 · 時点 2019-11-05",
         "九州経済産業局 · 評価基準: kyushu-2019",
     ]
-    assert "総合点 77.0 / 100   判定: 連携準備が整っている   (全条件の足切りを達成)" in lines
+    assert "総合点 77.0 / 100   判定: 有望   (足切りの達成が未確認の条件あり)" in lines
+    assert "うち本プロジェクトの解釈に基づく点数: 45.4 / 77.0" in lines
+    assert "  ①組織としての意思と協働：未確認：5件の事実が不明" in lines
     assert all(cell_len(line) <= 80 for line in lines)
     table = [line for line in lines if line.startswith((" ①", " ②"))]
     assert table == [
-        " ①組織としての意思と協働   7/13 (54%)   ≥50% 達成   13.5/25.0",
-        " ②商工分野の課題の具体化   9/9 (100%)   ≥50% 達成   25.0/25.0",
+        " ①組織としての意思と協働   7/13 (54%)   ≥50% 未確認   13.5/25.0",
+        " ②商工分野の課題の具体化   9/9 (100%)     ≥50% 達成   25.0/25.0",
     ]
     assert "候補テーマ" in lines
     assert "  · ものづくり・中小企業支援施策: 該当する取組なし" in lines

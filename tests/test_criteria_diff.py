@@ -118,6 +118,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str, list[ItemChange]
                 label={"ja": "issues.kpi ja", "en": "issues.kpi en"},
                 changes=(
                     FieldChange("official", None, "一緒に取り組んでいけること"),
+                    FieldChange("basis", None, "reading"),
+                    FieldChange("required", None, False),
                     FieldChange("points", None, 1.0),
                     FieldChange("check", None, "{kind: present, field: will.contact}"),
                     FieldChange("recommendation", None, {"ja": "やってください。", "en": "Do it."}),
@@ -137,6 +139,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str, list[ItemChange]
                 label={"ja": "will.lead ja", "en": "will.lead en"},
                 changes=(
                     FieldChange("official", "一緒に取り組んでいけること", None),
+                    FieldChange("basis", "reading", None),
+                    FieldChange("required", False, None),
                     FieldChange("points", 1.0, None),
                     FieldChange("check", "{kind: present, field: will.lead_department}", None),
                     FieldChange("recommendation", {"ja": "やってください。", "en": "Do it."}, None),
@@ -481,7 +485,7 @@ def test_wording_diff_of_the_partners_condition() -> None:
     official = next(f for f in partners.changes if f.field == "official")
     assert wording_diff(str(official.old), str(official.new)) == [
         ("same", "自治体以外の地元関係機関"),
-        ("removed", "への協力の拡がりが期待でき"),
+        ("removed", "への協力の拡がり期待でき"),
         (
             "added",
             "(商工団体、産業支援センター、金融機関、大学など)を巻き込んだ取組を想定してい",

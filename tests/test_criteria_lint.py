@@ -34,7 +34,7 @@ CASES: list[tuple[str, str, str, tuple[str, int], str]] = [
      "bad-check will.lead: no field 'lead_dept' in will: did you mean 'will.lead_department'?"),
     ("unknown field inside any", "field: will.team.cross_departmental",
      "field: will.team.crossdepartmental", ("will.team.crossdepartmental", 1),
-     "bad-check will.cross-department: no field 'crossdepartmental' in will.team: did you mean "
+     "bad-check will.team: no field 'crossdepartmental' in will.team: did you mean "
      "'will.team.cross_departmental'?"),
     ("impossible value", "values: [mayor, deputy_mayor]", "values: [mayor, boss]",
      ("will.top_commitment", 1),

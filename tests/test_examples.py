@@ -35,22 +35,26 @@ def test_every_example_under_every_bundled_set(path: Path, criteria: object) -> 
 
 REAL_TOWNS = [
     # file, criteria, score (checked by hand from the criteria's points, to one decimal), band
-    ("koshi.yaml", "kyushu-2019", 77.0, "ready"),
+    ("koshi.yaml", "kyushu-2019", 77.0, "promising"),
     ("ishinomaki.yaml", "tohoku-2022", 81.5, "ready"),
 ]
 
 
 @pytest.mark.parametrize(("name", "criteria_id", "score", "band"), REAL_TOWNS)
-def test_real_towns_land_in_the_top_band(
+def test_real_towns_are_held_back_only_by_what_is_not_yet_known(
     name: str, criteria_id: str, score: float, band: str
 ) -> None:
+    """A real town may miss the top band, but only through facts marked unknown: never
+    through a stated fact that the criteria judge unmet, and never through a failed gate."""
     profile = load_profile(EXAMPLES / name)
     criteria = criteria_for_profile(profile)
     assert criteria.id == criteria_id
     result = assess(criteria, profile)
-    assert result.score == score
-    assert (result.band.id, result.band_rank, result.gates_passed) == (band, 0, True)
-    assert result.next_band is None
+    assert (result.score, result.band.id) == (score, band)
+    assert not result.gates_failed
+    if result.next_band is not None:
+        plan = {g.id: g.status for g in result.gaps if g.id in result.next_band.gaps}
+        assert set(plan.values()) == {"unknown"}, plan
     assert not profile.fictional
 
 

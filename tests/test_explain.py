@@ -84,6 +84,7 @@ Criteria: tohoku-2022 (Tohoku METI Bureau partnership model (mid-term policy FY2
 Section: will 1. Will as an organisation, and a structure (condition, weight 25, gate 50%)
 Points: 1 of the section's 13; worth 1.9 of the 100-point total
 Derived from (source wording): 一緒に取り組む体制
+Basis: reading (this project's interpretation)
 The section's wording: 組織として対応する意思があり、\
 課題の解決に向けて、一緒に取り組む体制があること
 Source: 東北経済産業局「石巻市と東北経済産業局との包括連携協定の締結について」2022-12-23
@@ -114,6 +115,8 @@ def test_explain_in_japanese(run_cli: RunCli) -> None:
     assert "  partners のうち、initiatives が記載されているものが 1 件以上" in lines
     assert "  [count] where をすべて満たす要素が min 個以上" in lines
     assert "推奨: 各関係機関がどの取組に参加するかを明記してください。" in lines
+    assert "根拠の種類: 引用（出典がこの事実を述べている）" in lines
+    assert "必須（満たさないと条件の足切りを通過しない）" in lines
     assert lines.index("充足する例:") < lines.index("充足しない例:")
 
 

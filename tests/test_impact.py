@@ -48,7 +48,7 @@ def test_koshi_and_ishinomaki_from_kyushu_2019_to_tohoku_2022() -> None:
     # partners 0/9 (the sources name none), model 0/11 (its initiatives serve Kyushu's themes).
     assert shown(koshi.after.score, Fraction(25, 13) + Fraction(25 * 9, 10))
     assert (koshi.before.band.id, koshi.after.band.id, koshi.band_move) == (
-        "ready",
+        "promising",
         "not-yet",
         "down",
     )
@@ -129,14 +129,16 @@ def test_equal_scores_share_a_rank() -> None:
     assert all(not t.score_changed and not t.band_changed for t in result.towns)
 
 
-@pytest.mark.parametrize(("town", "bureau"), [("koshi", "kyushu"), ("ishinomaki", "tohoku")])
-def test_the_real_towns_stay_in_the_top_band_under_their_current_sets(
-    town: str, bureau: str
-) -> None:
+@pytest.mark.parametrize(
+    ("town", "bureau", "rank"), [("koshi", "kyushu", 1), ("ishinomaki", "tohoku", 0)]
+)
+def test_the_real_towns_under_their_current_sets(town: str, bureau: str, rank: int) -> None:
+    # Koshi is one band down: its lead department and team are unknown, so condition 1 is
+    # not yet shown (see test_examples for why that is the only thing holding it back).
     current = current_for_bureau(bureau)
     assert current is not None
     result = assess(current, load_profile(EXAMPLES / f"{town}.yaml"))
-    assert result.band_rank == 0
+    assert result.band_rank == rank
 
 
 def test_one_current_set_per_bureau() -> None:

@@ -13,7 +13,7 @@ from tests.conftest import EXAMPLES, RunCli
 
 BUNDLED_REPORT = """\
 kyushu-2019 (bundled)
-  PASS  koshi: score 77.0, band ready, 6 gap(s)
+  PASS  koshi: score 77.0, band promising, 6 gap(s)
   PASS  fictional-vague-issues: score 83.3, band promising, 3 gap(s)
 tohoku-2022 (bundled)
   PASS  ishinomaki: score 81.5, band ready, 6 gap(s)

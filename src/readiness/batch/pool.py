@@ -52,7 +52,12 @@ def pack(s: Scored) -> Packed:
         s.path, s.municipality, s.municipality_en, s.code, s.bureau, s.fictional,
         s.criteria_id, s.criteria_version, s.score, s.band_rank, s.gates_passed,
         s.failed_sections, s.failures, tuple(s.positions.items()), gaps, next_band,
-        tuple((x.id, x.earned, x.possible, x.contribution) for x in s.sections),
+        tuple(
+            (x.id, x.earned, x.possible, x.contribution, x.unknown_points, x.unknown_facts,
+             x.required_unmet, x.required_unknown)
+            for x in s.sections
+        ),
+        s.unshown_sections,
     )  # fmt: skip
 
 
@@ -86,7 +91,7 @@ class Unpacker:
     def __call__(self, p: Packed) -> Scored:
         (path, name, name_en, code, bureau, fictional, criteria_id, version, score, band_rank,
          gates_passed, failed_sections, failures, positions, gaps, next_band,
-         packed_sections) = p  # fmt: skip
+         packed_sections, unshown_sections) = p  # fmt: skip
         criteria, bands, ranked_bands, section_of = self._criteria(criteria_id)
         results = []
         for gap_id, status, adds, evidence in gaps:
@@ -103,6 +108,8 @@ class Unpacker:
                     adds=adds,
                     evidence=tuple(Evidence(loc, text) for loc, text in evidence),
                     recommendation=k.recommendation,
+                    basis=k.basis,
+                    required=k.required,
                 )
             )
         band = ranked_bands[band_rank]
@@ -113,14 +120,25 @@ class Unpacker:
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
-            dict(positions), tuple(_section(section_of[i], *rest) for i, *rest in packed_sections),
+            unshown_sections, dict(positions),
+            tuple(_section(section_of[i], *rest) for i, *rest in packed_sections),
         )  # fmt: skip
 
 
-def _section(s: Section, earned: float, possible: float, contribution: float) -> SectionResult:
+def _section(
+    s: Section,
+    earned: float,
+    possible: float,
+    contribution: float,
+    unknown_points: float,
+    unknown_facts: int,
+    required_unmet: tuple[str, ...],
+    required_unknown: tuple[str, ...],
+) -> SectionResult:
     return SectionResult(
-        s.id, s.kind, s.label, s.official, s.weight, earned, possible, s.gate, contribution
-    )
+        s.id, s.kind, s.label, s.official, s.weight, earned, possible, s.gate, contribution,
+        unknown_points, unknown_facts, required_unmet, required_unknown,
+    )  # fmt: skip
 
 
 def score_files_parallel(

@@ -59,11 +59,13 @@ class Scored:
     band_rank: int
     gates_passed: bool
     failed_sections: tuple[str, ...]
-    """Sections of the criteria whose own gate failed."""
+    """Sections of the criteria whose own gate failed on stated facts."""
     gaps: tuple[CriterionResult, ...]
     next_band: NextBand | None
     failures: tuple[str, ...]
     """Why the town misses the gate the run asked for (empty when it passes or none was asked)."""
+    unshown_sections: tuple[str, ...] = ()
+    """Sections whose gate is not yet shown: it would pass if the unknown facts were confirmed."""
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, compare=False)
     """1-based (line, column) in the file of each gap's evidence, when asked for."""
     sections: tuple[SectionResult, ...] = ()
@@ -247,7 +249,8 @@ def summarise(
         band=a.band,
         band_rank=a.band_rank,
         gates_passed=a.gates_passed,
-        failed_sections=tuple(s.id for s in a.sections if s.gate_passed is False),
+        failed_sections=tuple(s.id for s in a.sections if s.gate_status == "failed"),
+        unshown_sections=tuple(s.id for s in a.sections if s.gate_status == "not_yet_shown"),
         gaps=a.gaps,
         next_band=a.next_band,
         failures=failures,

@@ -53,6 +53,8 @@ def assess(
     """Assess one municipality profile and show its score, band, strategy fit and gaps.
 
     Exit codes: 0 assessed; 1 below --fail-under or --require-band; 2 bad input or usage.
+    A section gate that is not yet shown (it would pass if the facts marked unknown were
+    confirmed) keeps the top band out of reach as a failed gate does; the report says which.
     """
     raise typer.Exit(
         guarded(

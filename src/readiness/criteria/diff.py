@@ -119,6 +119,8 @@ def _criterion_fields(c: Criterion, section: str) -> Fields:
         "section": section,
         "label": _text(c.label),
         "official": c.official,
+        "basis": c.basis,
+        "required": c.required,
         "points": float(c.points),
         "check": check_text(c.check),
         "recommendation": _text(c.recommendation),

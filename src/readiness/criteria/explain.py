@@ -36,6 +36,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "section": ("条件・観点", "Section"),
     "points": ("配点", "Points"),
     "official": ("根拠とした出典の文言", "Derived from (source wording)"),
+    "basis": ("根拠の種類", "Basis"),
+    "quoted": ("引用（出典がこの事実を述べている）", "quoted (the source states this fact)"),
+    "reading": ("解釈（本プロジェクトの読み方）", "reading (this project's interpretation)"),
+    "required": (
+        "必須（満たさないと条件の足切りを通過しない）",
+        "required (the section's gate needs it)",
+    ),
     "section_official": ("条件の文言", "The section's wording"),
     "source": ("出典", "Source"),
     "checked": ("判定方法", "How it is checked"),
@@ -207,6 +214,9 @@ def explain_lines(found: Found, lang: Lang) -> list[str]:
     ]
     if x.official:
         lines.append(f"{w('official')}: {x.official}")
+    lines.append(f"{w('basis')}: {w(x.basis)}")
+    if x.required:
+        lines.append(w("required"))
     if s.official:
         lines.append(f"{w('section_official')}: {s.official}")
     lines += [f"{w('source')}: {_source(src)}" for src in c.sources]

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from readiness.criteria.checks import Check
 from readiness.criteria.lint import criteria_problems
-from readiness.criteria.model import Criteria, CriteriaTest, Id, Period, Source
+from readiness.criteria.model import Basis, Criteria, CriteriaTest, Id, Period, Source
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.validation import Problem, diagnostics_from, locate
@@ -35,6 +35,8 @@ class CriterionPatch(_Model):
     id: Id
     label: Text | None = None
     official: NonEmpty | None = None
+    basis: Basis | None = None
+    required: bool | None = None
     points: Annotated[float, Field(gt=0)] | None = None
     check: Check | None = None
     recommendation: Text | None = None

@@ -25,17 +25,36 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Basis = Literal["quoted", "reading"]
+
+
 class Criterion(_Model):
     id: Id
     label: Text
     official: NonEmpty | None = Field(
         None,
-        description="The source phrase this criterion is derived from, quoted; what counts "
-        "as meeting it is the criteria authors' reading.",
+        description="A verbatim quotation of the set's source that this criterion rests on.",
+    )
+    basis: Basis = Field(
+        "reading",
+        description="quoted: `official` is a verbatim quotation of the source and states the "
+        "fact the check tests; reading: the check is this project's interpretation (the "
+        "default). Reports show how many of a town's points rest on readings.",
+    )
+    required: bool = Field(
+        False,
+        description="The section's gate cannot pass unless this criterion is met, whatever "
+        "share of the section's points the town earns.",
     )
     points: Annotated[float, Field(gt=0)]
     check: Check
     recommendation: Text = Field(description="What to do when the criterion is not met.")
+
+    @model_validator(mode="after")
+    def _quoted_has_a_quotation(self) -> Criterion:
+        if self.basis == "quoted" and self.official is None:
+            raise ValueError("basis: quoted needs the quotation in `official`")
+        return self
 
 
 class Section(_Model):
@@ -50,6 +69,14 @@ class Section(_Model):
         None, description="Minimum share of this section's points needed for the top band."
     )
     criteria: list[Criterion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _required_needs_a_gate(self) -> Section:
+        if self.gate is None and any(c.required for c in self.criteria):
+            raise ValueError(
+                f"section {self.id!r} has required criteria but no gate; give it a gate"
+            )
+        return self
 
 
 class Strategy(_Model):

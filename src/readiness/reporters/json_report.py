@@ -47,6 +47,9 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
         "score": _points(a.score),
         "band": _band(a.band),
         "gates_passed": a.gates_passed,
+        "gates_not_yet_shown": [s.id for s in a.gates_not_yet_shown],
+        "gates_failed": [s.id for s in a.gates_failed],
+        "reading_points": _points(a.reading_points),
         "sections": [
             {
                 "id": s.id,
@@ -59,6 +62,10 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
                 "contribution": _points(s.contribution),
                 "gate": s.gate,
                 "gate_passed": s.gate_passed,
+                "gate_status": s.gate_status,
+                "unknown_facts": s.unknown_facts,
+                "required_unmet": list(s.required_unmet),
+                "required_unknown": list(s.required_unknown),
             }
             for s in a.sections
         ],
@@ -68,6 +75,8 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
                 "section": c.section,
                 "label": _text(c.label),
                 "status": c.status,
+                "basis": c.basis,
+                "required": c.required,
                 "earned": c.earned,
                 "possible": c.possible,
                 "adds": _points(c.adds),

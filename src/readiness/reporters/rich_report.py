@@ -17,7 +17,7 @@ from readiness.messages import Lang, pick, t
 from readiness.profile.localgov import BUREAU_NAMES
 from readiness.reporters.kinsoku import KinsokuText, print_trimmed
 from readiness.reporters.tables import fitted
-from readiness.scoring.assessment import Assessment, CriterionResult
+from readiness.scoring.assessment import Assessment, CriterionResult, SectionResult
 from readiness.textsafe import safe
 
 _STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}
@@ -53,9 +53,48 @@ def summary(a: Assessment, lang: Lang) -> Text:
     line.append(" / 100   ")
     line.append(f"{t('band', lang)}: ")
     line.append(safe(a.band.label.get(lang)), style=style)
-    gates = t("gates_all", lang) if a.gates_passed else t("gates_failed", lang)
-    line.append(f"   ({gates})", style="green" if a.gates_passed else "red")
+    if a.gates_passed:
+        line.append(f"   ({t('gates_all', lang)})", style="green")
+    elif a.gates_failed:
+        line.append(f"   ({t('gates_failed', lang)})", style="red")
+    else:
+        line.append(f"   ({t('gates_unshown', lang)})", style="yellow")
+    line.append(
+        f"\n{t('reading_points', lang)}: {_pts(a.reading_points)} / {a.score:.1f}", style="dim"
+    )
     return line
+
+
+_GATE_STYLE = {"passed": "green", "not_yet_shown": "yellow", "failed": "red"}
+_GATE_WORD = {"passed": "gate_passed", "not_yet_shown": "gate_unshown", "failed": "gate_failed"}
+
+
+def gate_text(s: SectionResult, lang: Lang) -> Text:
+    """The table cell: ``≥50% passed``, ``≥50% not yet shown`` or ``≥50% failed``."""
+    status = s.gate_status
+    if status is None or s.gate is None:
+        return Text("-")
+    return Text(f"≥{_pct(s.gate)} {t(_GATE_WORD[status], lang)}", style=_GATE_STYLE[status])
+
+
+def gate_note(s: SectionResult, lang: Lang) -> Text | None:
+    """Why a gate has not passed: ``not yet shown: 2 facts unknown``, or the required
+    criteria that a stated fact leaves unmet."""
+    status = s.gate_status
+    if status not in ("not_yet_shown", "failed"):
+        return None
+    sep = "：" if lang == "ja" else ": "
+    out = Text(f"  {safe(s.label.get(lang))}{sep}", style=_GATE_STYLE[status])
+    if status == "not_yet_shown":
+        count = f"{s.unknown_facts}{t('unknown_facts', lang)}"
+        if lang == "en":
+            count = f"{s.unknown_facts} {t('unknown_facts', lang)}"
+        out.append(f"{t('gate_unshown', lang)}{sep}{count}")
+    else:
+        out.append(t("gate_failed", lang))
+        if s.required_unmet:
+            out.append(f" ({t('required_missing', lang)}{sep}{', '.join(s.required_unmet)})")
+    return out
 
 
 def sections_table(a: Assessment, lang: Lang) -> Table:
@@ -65,18 +104,10 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
     table.add_column(t("gate", lang), justify="right", no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     for s in a.sections:
-        if s.gate is None:
-            gate = Text("-")
-        else:
-            ok = bool(s.gate_passed)
-            gate = Text(
-                f"≥{_pct(s.gate)} {t('gate_passed' if ok else 'gate_failed', lang)}",
-                style="green" if ok else "red",
-            )
         table.add_row(
             KinsokuText(safe(s.label.get(lang))),
             f"{s.earned:g}/{s.possible:g} ({_pct(s.share)})",
-            gate,
+            gate_text(s, lang),
             f"{_pts(s.contribution)}/{_pts(s.weight / sum(x.weight for x in a.sections) * 100)}",
         )
     return table
@@ -110,6 +141,8 @@ def gaps_table(gaps: tuple[CriterionResult, ...], lang: Lang) -> Table:
         label.append("\n")
         label.append(t(f"status_{gap.status}", lang), style=_STATUS_STYLE[gap.status])
         label.append(f" {gap.id}", style="dim")
+        if gap.required:
+            label.append(f" · {t('required', lang)}", style="bold")
         recommendation = KinsokuText(safe(gap.recommendation.get(lang)))
         table.add_row(str(rank), f"+{_pts(gap.adds)}", KinsokuText(label), recommendation)
     return table
@@ -154,6 +187,7 @@ def render(a: Assessment, lang: Lang) -> RenderableType:
         Text(),
         KinsokuText(summary(a, lang), indent=2),
         fitted(sections_table(a, lang)),
+        *(KinsokuText(n, indent=4) for s in a.sections if (n := gate_note(s, lang)) is not None),
     ]
     if a.strategy_fit:
         parts += [strategy_lines(a, lang), Text()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from readiness.criteria.checks import Evidence, Status
 from readiness.profile.bilingual import Text
@@ -28,6 +29,13 @@ class CriterionResult:
     """Points of the 0-100 total this criterion is worth (what meeting it would add)."""
     evidence: tuple[Evidence, ...]
     recommendation: Text
+    basis: str = "reading"
+    """``quoted`` (the criterion quotes its source) or ``reading`` (this project's reading)."""
+    required: bool = False
+    """The section's gate cannot pass unless this criterion is met."""
+
+
+GateStatus = Literal["passed", "not_yet_shown", "failed"]
 
 
 @dataclass(frozen=True)
@@ -42,16 +50,36 @@ class SectionResult:
     gate: float | None
     contribution: float
     """This section's part of the 0-100 total."""
+    unknown_points: float = 0.0
+    """Points of this section's criteria whose outcome is ``unknown``."""
+    unknown_facts: int = 0
+    """How many facts marked ``unknown`` those criteria depend on."""
+    required_unmet: tuple[str, ...] = ()
+    """Required criteria (by id) that are not met because a stated fact falls short."""
+    required_unknown: tuple[str, ...] = ()
+    """Required criteria (by id) that are not met because a fact is ``unknown``."""
 
     @property
     def share(self) -> float:
         return self.earned / self.possible
 
     @property
-    def gate_passed(self) -> bool | None:
+    def gate_status(self) -> GateStatus | None:
+        """``passed``; ``not_yet_shown`` when confirming the ``unknown`` facts would pass it;
+        else ``failed``.  None for a section without a gate."""
         if self.gate is None:
             return None
-        return self.share + 1e-9 >= self.gate
+        need = self.gate * self.possible - 1e-9
+        if self.earned >= need and not self.required_unmet and not self.required_unknown:
+            return "passed"
+        if self.earned + self.unknown_points >= need and not self.required_unmet:
+            return "not_yet_shown"
+        return "failed"
+
+    @property
+    def gate_passed(self) -> bool | None:
+        status = self.gate_status
+        return None if status is None else status == "passed"
 
 
 @dataclass(frozen=True)
@@ -105,6 +133,19 @@ class Assessment:
     next_band: NextBand | None
     cautions: tuple[Text, ...] = ()
     """Reasons to read the result with care: criteria of another bureau, or of another period."""
+
+    @property
+    def reading_points(self) -> float:
+        """Points of the 0-100 score earned by criteria whose basis is this project's reading."""
+        return sum(r.adds for r in self.criteria if r.status == "met" and r.basis == "reading")
+
+    @property
+    def gates_not_yet_shown(self) -> tuple[SectionResult, ...]:
+        return tuple(s for s in self.sections if s.gate_status == "not_yet_shown")
+
+    @property
+    def gates_failed(self) -> tuple[SectionResult, ...]:
+        return tuple(s for s in self.sections if s.gate_status == "failed")
 
     @cached_property
     def gaps(self) -> tuple[CriterionResult, ...]:

@@ -35,11 +35,24 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
     for section in criteria.sections:
         possible = sum(c.points for c in section.criteria)
         scale = section.weight / total_weight * 100 / possible
-        earned = 0.0
+        earned = unknown_points = 0.0
+        unknown_facts: set[tuple[str | int, ...]] = set()
+        required_unmet: list[str] = []
+        required_unknown: list[str] = []
         for criterion in section.criteria:
             outcome = criterion.check.evaluate(profile)
             got = criterion.points if outcome.status == "met" else 0.0
             earned += got
+            if outcome.status == "unknown":
+                unknown_points += criterion.points
+                # The facts marked unknown; a list item still undecided counts as one fact.
+                unknown_facts |= {e.loc for e in outcome.evidence if e.text == "unknown"} or {
+                    ("criterion", criterion.id)
+                }
+            if criterion.required and outcome.status != "met":
+                (required_unknown if outcome.status == "unknown" else required_unmet).append(
+                    criterion.id
+                )
             results.append(
                 CriterionResult(
                     id=criterion.id,
@@ -52,6 +65,8 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                     adds=criterion.points * scale,
                     evidence=outcome.evidence,
                     recommendation=criterion.recommendation,
+                    basis=criterion.basis,
+                    required=criterion.required,
                 )
             )
         sections.append(
@@ -65,6 +80,10 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                 possible=possible,
                 gate=section.gate,
                 contribution=earned * scale,
+                unknown_points=unknown_points,
+                unknown_facts=len(unknown_facts),
+                required_unmet=tuple(required_unmet),
+                required_unknown=tuple(required_unknown),
             )
         )
     # Rounding away float noise keeps reports identical however the sum is ordered.
@@ -156,10 +175,14 @@ def _next_band(
                 continue
             gates.append(section.id)
             earned = section.earned
+            for r in open_:  # the section's required criteria first, then the largest gaps
+                if r.section == section.id and r.required:
+                    chosen.append(r)
+                    earned += r.possible
             for r in open_:
                 if earned + _EPS >= section.gate * section.possible:  # type: ignore[operator]
                     break
-                if r.section == section.id:
+                if r.section == section.id and r not in chosen:
                     chosen.append(r)
                     earned += r.possible
     reached = score + sum(r.adds for r in chosen)

@@ -36,10 +36,16 @@ def score(value: float) -> str:
 
 
 def gates_text(entry: Scored, lang: Lang) -> str:
-    """The criteria's own section gates: all passed, or the sections that failed."""
+    """The criteria's own section gates: all passed, or the sections that failed and those
+    not yet shown (they would pass if the unknown facts were confirmed)."""
     if entry.gates_passed:
         return t("gate_passed", lang)
-    return f"{t('gate_failed', lang)}: {', '.join(entry.failed_sections)}"
+    parts = []
+    if entry.failed_sections:
+        parts.append(f"{t('gate_failed', lang)}: {', '.join(entry.failed_sections)}")
+    if entry.unshown_sections:
+        parts.append(f"{t('gate_unshown', lang)}: {', '.join(entry.unshown_sections)}")
+    return "; ".join(parts)
 
 
 def first_gap(entry: Scored) -> CriterionResult | None:

@@ -32,6 +32,8 @@ COLUMNS = (
     "score",
     "band",
     "gates_passed",
+    "failed_sections",
+    "unshown_sections",
     "passed",
     "gaps",
     "first_gap",
@@ -92,6 +94,8 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             f"{e.score:.2f}",
             e.band.id,
             str(e.gates_passed).lower(),
+            " ".join(e.failed_sections),
+            " ".join(e.unshown_sections),
             str(e.passed).lower(),
             len(e.gaps),
             gap.id if gap else "",
@@ -102,5 +106,5 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         out.write(_line([cell(v) for v in values], e.code))
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
-        blank = [""] * 9
+        blank = [""] * 11
         writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, first or ""])

@@ -33,6 +33,7 @@ def _town(r: Ranked) -> dict[str, Any]:
         "band": {"id": e.band.id, "label": {"ja": e.band.label.ja, "en": e.band.label.en}},
         "gates_passed": e.gates_passed,
         "failed_sections": list(e.failed_sections),
+        "unshown_sections": list(e.unshown_sections),
         "passed": e.passed,
         "failures": list(e.failures),
         "gaps": [
