@@ -86,6 +86,25 @@ def test_the_page_names_what_the_issue_asks_for(run_cli: RunCli) -> None:
     assert adds
 
 
+@pytest.mark.parametrize(
+    ("example", "gates", "cell"),
+    [
+        ("koshi.yaml", 'data-gates="not_yet_shown">A gate is not yet shown<',
+         'data-gate="not_yet_shown">≥50% ? not yet shown: 5 facts unknown<'),
+        ("fictional-no-partners.yaml", 'data-gates="failed">A gate failed<',
+         'data-gate="failed">≥50% ✗<'),
+        ("ishinomaki.yaml", 'data-gates="passed">All gates passed<', 'data-gate="passed">≥50% ✓<'),
+    ],
+)  # fmt: skip
+def test_a_gate_not_yet_shown_is_not_a_failed_gate(
+    run_cli: RunCli, example: str, gates: str, cell: str
+) -> None:
+    html = run_cli("assess", str(EXAMPLES / example), "--format", "html", "--lang", "en").stdout
+    assert gates in html
+    assert cell in html
+    assert "Points resting on this project&#39;s readings: " in html
+
+
 def test_output_file_is_written_and_stdout_stays_empty(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "town.html"
     r = run_cli(

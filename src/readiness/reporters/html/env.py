@@ -29,6 +29,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "band": ("判定", "Band"),
     "gates_passed": ("全条件の足切りを達成", "All gates passed"),
     "gates_failed": ("足切り未達の条件あり", "A gate failed"),
+    "gates_not_yet_shown": ("足切りの達成が未確認の条件あり", "A gate is not yet shown"),
+    "not_yet_shown": ("未確認", "not yet shown"),
+    "facts_unknown": ("件の事実が不明", "facts unknown"),
+    "reading_points": (
+        "うち本プロジェクトの解釈に基づく点数",
+        "Points resting on this project's readings",
+    ),
     "sections": ("条件・観点", "Conditions and factors"),
     "section": ("条件・観点", "Condition or factor"),
     "points": ("得点", "Points"),

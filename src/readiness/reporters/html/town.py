@@ -55,6 +55,8 @@ def view(
             "share_text": _pct(s.share),
             "gate": None if s.gate is None else _pct(s.gate),
             "gate_passed": s.gate_passed,
+            "gate_status": s.gate_status,
+            "unknown_facts": s.unknown_facts,
             "contribution": f"{s.contribution:.1f}",
         }
         for s in a.sections
@@ -97,6 +99,10 @@ def view(
         "score": f"{a.score:.1f}",
         "band": {"id": a.band.id, "label": text(a.band.label, lang), "rank": a.band_rank},
         "gates_passed": a.gates_passed,
+        "gates_status": "passed"
+        if a.gates_passed
+        else ("failed" if a.gates_failed else "not_yet_shown"),
+        "reading_points": f"{a.reading_points:.1f}",
         "chart_svg": Markup(chart.svg),  # radar_svg escapes every text itself
         "band_level": _pct(band_level),
         "sections": sections,
