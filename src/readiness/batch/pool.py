@@ -121,23 +121,16 @@ class Unpacker:
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
             unshown_sections, dict(positions),
-            tuple(_section(section_of[i], *rest) for i, *rest in packed_sections),
+            tuple(_section(section_of[i], tuple(rest)) for i, *rest in packed_sections),
         )  # fmt: skip
 
 
-def _section(
-    s: Section,
-    earned: float,
-    possible: float,
-    contribution: float,
-    unknown_points: float,
-    unknown_facts: int,
-    required_unmet: tuple[str, ...],
-    required_unknown: tuple[str, ...],
-) -> SectionResult:
+def _section(s: Section, packed: tuple[Any, ...]) -> SectionResult:
+    """A section's result from its criteria and its packed figures (see :func:`pack`)."""
+    earned, possible, contribution, unknown_points, unknown_facts, unmet, unknown = packed
     return SectionResult(
         s.id, s.kind, s.label, s.official, s.weight, earned, possible, s.gate, contribution,
-        unknown_points, unknown_facts, required_unmet, required_unknown,
+        unknown_points, unknown_facts, unmet, unknown,
     )  # fmt: skip
 
 

@@ -113,6 +113,7 @@ def render_site(result: BatchResult, pages: list[TownPage], lang: Lang) -> dict[
                 "band_rank": e.band_rank,
                 "gates": text(gates_text(e, lang), lang),
                 "gates_passed": e.gates_passed,
+                "gates_failed": bool(e.failed_sections),
                 "passed": e.passed,
                 "first_gap": text(gap.label, lang) if gap else "",
                 "fictional": e.fictional,
