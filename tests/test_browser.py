@@ -96,3 +96,20 @@ def test_batch_site_sorts_offline_and_links_each_town(
     assert browser.find_elements("css selector", "svg.radar circle.vertex")
     browser.find_element("css selector", "nav.back a").click()
     assert browser.current_url == (site / "index.html").as_uri()
+
+
+def test_progress_page_in_chromium(browser: Any, run_cli: RunCli, tmp_path: Path) -> None:
+    from tests.test_progress import NEW, older
+
+    page = tmp_path / "progress.html"
+    old = older(tmp_path / "old.yaml")
+    r = run_cli("progress", str(old), str(NEW), "-f", "html", "-o", str(page), "--lang", "ja")
+    assert r.exit_code == 0, r.stderr
+    browser.get_log("browser")  # drain
+    shown = render(browser, page)
+    assert shown.score_text == "80.0"
+    assert len(browser.find_elements("css selector", "#closed li[data-gap]")) == 3
+    assert shown.severe == []
+    assert shown.requested_urls == [page.resolve().as_uri()]
+    assert shown.colours > 50
+    assert shown.pages == 1

@@ -20,6 +20,7 @@ from readiness.cli import (
     explain,
     importer,
     init,
+    progress,
     reference,
     schema,
     validate,
@@ -58,6 +59,7 @@ app.command()(assess.assess)
 app.command()(validate.validate)
 app.command()(diff.diff)
 app.command()(batch.batch)
+app.command()(progress.progress)
 app.command()(verify.verify)
 app.command()(schema.schema)
 app.command()(init.init)
