@@ -108,7 +108,8 @@ def test_criteria_ids_complete(words: str, prefix: str) -> None:
         ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"),
         ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "C"}, "ja"),
         ({"LC_ALL": "", "LANG": "ja"}, "ja"),
-        ({}, "en"),
+        ({"READINESS_LANG": "ja", "LANG": "C"}, "ja"),
+        ({"READINESS_LANG": "en", "LANG": "ja_JP.UTF-8"}, "en"),
     ],
 )
 def test_language_defaults_from_the_locale(environ: dict[str, str], lang: str) -> None:

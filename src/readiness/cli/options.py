@@ -6,7 +6,7 @@ pydantic, PyYAML or rich.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Literal, Optional
 
@@ -18,14 +18,12 @@ class LangChoice(str, Enum):
     en = "en"
 
 
-def default_lang(environ: dict[str, str] | None = None) -> Literal["ja", "en"]:
-    """Japanese when the locale says so (``ja_JP.UTF-8`` and the like), otherwise English."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+def default_lang(environ: Mapping[str, str] | None = None) -> Literal["ja", "en"]:
+    """``READINESS_LANG``, else the locale (``LC_ALL``/``LC_MESSAGES``/``LANG``, then the OS's,
+    which is how Japanese Windows says so), else English: see ``cli/language.py``."""
+    from readiness.cli.language import detect_lang
+
+    return detect_lang(environ)
 
 
 def resolve_lang(lang: LangChoice | None) -> Literal["ja", "en"]:
@@ -44,7 +42,8 @@ def complete_criteria(incomplete: str) -> list[str]:
 LangOption = Annotated[
     Optional[LangChoice],  # noqa: UP045 - typer reads the annotation at run time on 3.10
     typer.Option(
-        "--lang", help="Report language; defaults from the locale (ja_JP gives ja), else en."
+        "--lang",
+        help="Report language; default: READINESS_LANG, else the locale (ja_JP gives ja), else en.",
     ),
 ]
 EncodingOption = Annotated[
