@@ -34,7 +34,11 @@ def test_templates_for_real_codes_load_and_assess(
         "init", "--code", code, "--lang", lang, "-o", str(out), "--as-of", "2025-04-01"
     )
     assert result.exit_code == 0
-    assert result.stderr == f"readiness: wrote {out} for {name} ({prefecture}, {code})\n"
+    wrote = {
+        "ja": f"readiness: {out} に{name}（{prefecture}、{code}）のプロファイルを書きました\n",
+        "en": f"readiness: wrote {out} for {name} ({prefecture}, {code})\n",
+    }
+    assert result.stderr == wrote[lang]
     text = out.read_text("utf-8")
     assert f'  name: "{name}"  # {kana}\n' in text
     profile = load_profile(out)
@@ -90,30 +94,93 @@ def test_language_defaults_from_the_locale(run_cli: RunCli) -> None:
             "--code: 132063 府中市 (東京都); 342084 府中市 (広島県)",
         ),
         (
-            ["--name", "石巻"],
-            "--name: unknown-name no municipality named 石巻 in the list; nearest: 石巻市 (宮城県)",
+            ["--name", "いしのまぎ"],
+            "--name: unknown-name no municipality named いしのまぎ in the list; nearest: "
+            "石巻市 (宮城県); 信濃町 (長野県); 糸島市 (福岡県); いの町 (高知県)",
         ),
         (
-            ["--name", "Ishinomaki"],
-            "--name: unknown-name no municipality named Ishinomaki in the list",
+            ["--name", "Ishinomakki"],
+            "--name: unknown-name no municipality named Ishinomakki in the list",
         ),
         (
             ["--code", "042022"],
             "--code: bad-code '042022' is not a local government code (6 digits with a check "
-            "digit, e.g. 042021)",
+            "digit, e.g. 042021, or the first 5); with the right check digit it would be 042021",
         ),
-        (["--code", "049999"], "--code: unknown-code code 049999 is not in the municipality list"),
+        (
+            ["--code", "049999"],
+            "--code: unknown-code code 049999 is not in the municipality list (tried 049999)",
+        ),
+        (
+            ["--code", "11100"],
+            "--code: ambiguous-code 11100 may be read as 2 codes; give all 6 digits: "
+            "111007 さいたま市 (埼玉県); 011100 札幌市 清田区 (北海道)",
+        ),
         (
             ["--code", "042021", "--name", "石巻市"],
             "init: usage give exactly one of --code or --name",
         ),
         ([], "init: usage give exactly one of --code or --name"),
     ],
-    ids=["ambiguous", "nearest", "no match", "check digit", "not listed", "both", "neither"],
+    ids=[
+        "ambiguous",
+        "nearest",
+        "no match",
+        "check digit",
+        "not listed",
+        "ambiguous code",
+        "both",
+        "neither",
+    ],
 )
 def test_bad_choices_are_explained(run_cli: RunCli, args: list[str], message: str) -> None:
     result = run_cli("init", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (["--name", "いしのまきし"], ""),
+        (["--name", "イシノマキ"], ""),
+        (["--name", "ｲｼﾉﾏｷｼ"], ""),
+        (["--name", "ishinomaki"], ""),
+        (["--name", "Ishinomaki-shi"], ""),
+        (["--name", "石巻"], ""),
+        (["--name", "宮城県いしのまき"], ""),
+        (["--code", "04202"], "readiness: 04202 → 042021 石巻市（検査数字を補いました）\n"),
+        (["--code", "42021"], "readiness: 42021 → 042021 石巻市（先頭の0を補いました）\n"),
+        (["--code", "4202"], "readiness: 4202 → 042021 石巻市（先頭の0と検査数字を補いました）\n"),
+        (["--code", "０４２０２１"], ""),
+    ],
+)
+def test_towns_as_people_type_them(run_cli: RunCli, args: list[str], note: str) -> None:
+    result = run_cli("init", *args, "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (0, note)
+    assert '  code: "042021"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--name", "府中市"],
+            "--name: ambiguous-name 府中市 という自治体は2つあります。--code で選んでください: "
+            "132063 府中市 (東京都); 342084 府中市 (広島県)",
+        ),
+        (
+            ["--code", "042022"],
+            "--code: bad-code '042022' は地方公共団体コードではありません（検査数字を含む6桁、"
+            "例 042021、または先頭の5桁）。検査数字を正しくすると 042021 です",
+        ),
+        ([], "init: usage --code と --name のどちらか一方を指定してください"),
+    ],
+)
+def test_refusals_in_japanese(run_cli: RunCli, args: list[str], message: str) -> None:
+    result = run_cli("init", *args, "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (2, message + "\n")
+    result = run_cli("init", *args, env={"LC_ALL": "", "LANG": "ja_JP.UTF-8"})
+    assert (result.exit_code, result.stderr) == (2, message + "\n")
 
 
 def test_a_name_with_its_prefecture_is_not_ambiguous(run_cli: RunCli) -> None:

@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem in one file. ``line`` and ``column`` are 1-based, or None when unknown."""
+    """One problem in one file. ``line`` and ``column`` are 1-based, or None when unknown.
+
+    ``message`` is English; ``message_ja``, when the problem has been put into Japanese, is
+    what ``text("ja")`` shows (machine formats keep the English message).
+    """
 
     file: str
     line: int | None
     column: int | None
     code: str
     message: str
+    message_ja: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 0, self.column or 0, self.code, self.message)
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """``file:line:col: code message``, the message in ``lang`` when there is one."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.code} {self.message}"
+        message = self.message_ja if lang == "ja" and self.message_ja else self.message
+        return f"{where}: {self.code} {message}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 MAX_DIAGNOSTICS = 1000
@@ -48,6 +58,8 @@ class ReadinessError(Exception):
                 Diagnostic(
                     found[-1].file, None, None, "too-many-problems",
                     f"{more:,} more problems not shown; fix the ones above and check again",
+                    f"ほかに{more:,}件の問題があります（表示していません）。"
+                    "上の問題を直してから、もう一度確かめてください。",
                 )
             )  # fmt: skip
         self.diagnostics = found
@@ -61,5 +73,7 @@ class ReadinessError(Exception):
         message: str,
         line: int | None = None,
         column: int | None = None,
+        *,
+        ja: str | None = None,
     ) -> ReadinessError:
-        return cls([Diagnostic(file, line, column, code, message)])
+        return cls([Diagnostic(file, line, column, code, message, ja)])

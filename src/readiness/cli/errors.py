@@ -17,12 +17,18 @@ EXIT_INTERRUPTED = 130
 
 
 def print_error(error: ReadinessError) -> None:
+    from readiness.cli.options import message_lang
+
+    lang = message_lang()
     for diagnostic in error.diagnostics:
-        print(safe_line(str(diagnostic)), file=sys.stderr)
+        print(safe_line(diagnostic.text(lang)), file=sys.stderr)
 
 
 def guarded(run: Callable[[], int]) -> int:
     """Run a command body: bad input exits 2 with its diagnostics, never with a traceback."""
+    from readiness.cli.options import forget_lang
+
+    forget_lang()  # a command run before this one (in tests, in-process) chose its own
     try:
         return run()
     except ReadinessError as e:

@@ -16,12 +16,18 @@ from readiness.cli.options import LangChoice, OutputOption, resolve_lang
 def init(
     code: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time on 3.10
-        typer.Option("--code", help="6-digit local government code, e.g. 042021.", metavar="CODE"),
+        typer.Option(
+            "--code",
+            help="Local government code, e.g. 042021; 04202 (no check digit) is completed.",
+            metavar="CODE",
+        ),
     ] = None,
     name: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--name", help="Municipality name, e.g. 石巻市 or 東京都府中市.", metavar="NAME"
+            "--name",
+            help="Municipality name: 石巻市, 東京都府中市, いしのまき, イシノマキ or Ishinomaki.",
+            metavar="NAME",
         ),
     ] = None,
     lang: Annotated[
@@ -71,14 +77,25 @@ def run(
     as_of: dt.date | None,
 ) -> int:
     from readiness.atomic import write_text
-    from readiness.profile.template import find_municipality, render_template
+    from readiness.profile.template import find_town, render_template
 
-    town = find_municipality(code=code, name=name)
-    text = render_template(town, resolve_lang(lang), as_of or dt.date.today())
+    language = resolve_lang(lang)
+    town, completed = find_town(code=code, name=name)
+    if completed is not None and completed.completion != "as_given":
+        # Say what was filled in, so that a code typed short is checked by a person too.
+        note = f"{code} → {town.code} {town.name}（{completed.note(language)}）"
+        if language == "en":
+            note = f"{code} → {town.code} {town.name} ({completed.note(language)})"
+        print(f"readiness: {note}", file=sys.stderr)
+    text = render_template(town, language, as_of or dt.date.today())
     if output in (None, "-"):  # "-" is standard output, as in batch
         sys.stdout.write(text)
     else:
         write_text(output, text, overwrite=force)
-        print(f"readiness: wrote {output} for {town.name} ({town.prefecture}, {town.code})",
-              file=sys.stderr)  # fmt: skip
+        if language == "ja":
+            done = f"{output} に{town.name}（{town.prefecture}、{town.code}）の"
+            done += "プロファイルを書きました"
+        else:
+            done = f"wrote {output} for {town.name} ({town.prefecture}, {town.code})"
+        print(f"readiness: {done}", file=sys.stderr)
     return 0

@@ -27,9 +27,23 @@ def default_lang(environ: Mapping[str, str] | None = None) -> Literal["ja", "en"
 
 
 def resolve_lang(lang: LangChoice | None) -> Literal["ja", "en"]:
-    if lang is None:
-        return default_lang()
-    return "ja" if lang is LangChoice.ja else "en"
+    chosen: Literal["ja", "en"] = (
+        default_lang() if lang is None else "ja" if lang is LangChoice.ja else "en"
+    )
+    _CHOSEN[:] = [chosen]  # errors printed later speak the same language
+    return chosen
+
+
+_CHOSEN: list[Literal["ja", "en"]] = []
+
+
+def forget_lang() -> None:
+    _CHOSEN.clear()
+
+
+def message_lang() -> Literal["ja", "en"]:
+    """The language for errors: the command's --lang once resolved, else the default."""
+    return _CHOSEN[0] if _CHOSEN else default_lang()
 
 
 def complete_criteria(incomplete: str) -> list[str]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from readiness.profile.kana import MunicipalityIndex
+
 BUREAU_PREFECTURES: dict[str, tuple[str, ...]] = {
     "hokkaido": ("北海道",),
     "tohoku": ("青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県"),
@@ -100,3 +102,9 @@ def municipalities() -> dict[str, Municipality]:
 
 def find_by_name(name: str) -> list[Municipality]:
     return [m for m in municipalities().values() if m.name == name]
+
+
+@cache
+def municipality_index() -> MunicipalityIndex:
+    """Codes by name as people type it: kanji and its variants, kana, romaji (``kana.py``)."""
+    return MunicipalityIndex((m.code, m.name, m.kana) for m in municipalities().values())

@@ -13,42 +13,79 @@ import json
 
 from readiness.diagnostics import ReadinessError
 from readiness.messages import Lang
+from readiness.profile.codes import Candidate, resolve
+from readiness.profile.kana import is_kana, to_hiragana
 from readiness.profile.localgov import (
     BUREAU_NAMES,
     PREFECTURES,
     Municipality,
-    code_is_valid,
     municipalities,
+    municipality_index,
 )
 
 
 def find_municipality(*, code: str | None = None, name: str | None = None) -> Municipality:
     """The one municipality a code or a name (optionally with its prefecture) stands for."""
+    return find_town(code=code, name=name)[0]
+
+
+def find_town(
+    *, code: str | None = None, name: str | None = None
+) -> tuple[Municipality, Candidate | None]:
+    """Like ``find_municipality``, with what was completed of a code typed short (04202)."""
     if (code is None) == (name is None):
-        raise ReadinessError.single("init", "usage", "give exactly one of --code or --name")
-    known = municipalities()
+        raise ReadinessError.single(
+            "init", "usage", "give exactly one of --code or --name",
+            ja="--code と --name のどちらか一方を指定してください",
+        )  # fmt: skip
     if code is not None:
-        if not code_is_valid(code):
-            raise ReadinessError.single(
-                "--code", "bad-code",
-                f"{code!r} is not a local government code (6 digits with a check digit, "
-                "e.g. 042021)",
-            )  # fmt: skip
-        found = known.get(code)
-        if found is None:
-            raise ReadinessError.single(
-                "--code", "unknown-code", f"code {code} is not in the municipality list"
-            )
-        return found
+        return _by_code(code)
     assert name is not None
+    return _by_name(name), None
+
+
+def _by_code(code: str) -> tuple[Municipality, Candidate]:
+    known = municipalities()
+    resolved = resolve(code, known)
+    if len(resolved.found) == 1:
+        return known[resolved.found[0].code], resolved.found[0]
+    if resolved.ambiguous:
+        choices = "; ".join(
+            f"{c.code} {known[c.code].name} ({known[c.code].prefecture})" for c in resolved.found
+        )
+        raise ReadinessError.single(
+            "--code", "ambiguous-code",
+            f"{code} may be read as {len(resolved.found)} codes; give all 6 digits: {choices}",
+            ja=f"{code} は{len(resolved.found)}通りに読めます。6桁で指定してください: {choices}",
+        )  # fmt: skip
+    if resolved.tried:
+        tried = ", ".join(c.code for c in resolved.tried)
+        raise ReadinessError.single(
+            "--code", "unknown-code",
+            f"code {code} is not in the municipality list (tried {tried})",
+            ja=f"コード {code} は自治体一覧にありません（{tried} を調べました）",
+        )  # fmt: skip
+    fixed = resolved.corrected_check_digit
+    hint_en = f"; with the right check digit it would be {fixed}" if fixed else ""
+    hint_ja = f"。検査数字を正しくすると {fixed} です" if fixed else ""
+    raise ReadinessError.single(
+        "--code", "bad-code",
+        f"{code!r} is not a local government code (6 digits with a check digit, "
+        f"e.g. 042021, or the first 5){hint_en}",
+        ja=f"{code!r} は地方公共団体コードではありません（検査数字を含む6桁、例 042021、"
+        f"または先頭の5桁）{hint_ja}",
+    )  # fmt: skip
+
+
+def _by_name(name: str) -> Municipality:
+    known = municipalities()
     wanted = _normal(name)
     prefecture = next((p for p in PREFECTURES if wanted.startswith(p) and wanted != p), None)
-    candidates = [
-        m
-        for m in known.values()
-        if _normal(m.name) == wanted
-        or (prefecture is not None and _normal(m.prefecture + m.name) == wanted)
-    ]
+    query = wanted.removeprefix(prefecture) if prefecture else wanted
+    codes = municipality_index().lookup(query)
+    if prefecture is not None:
+        codes = [c for c in codes if known[c].prefecture == prefecture]
+    candidates = [known[c] for c in codes]
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
@@ -57,17 +94,29 @@ def find_municipality(*, code: str | None = None, name: str | None = None) -> Mu
             "--name", "ambiguous-name",
             f"{name} is the name of {len(candidates)} municipalities; choose one with --code: "
             f"{choices}",
+            ja=f"{name} という自治体は{len(candidates)}つあります。--code で選んでください: "
+            f"{choices}",
         )  # fmt: skip
-    by_name = {_normal(m.name): m for m in reversed(known.values())}
-    close = difflib.get_close_matches(wanted, list(by_name), n=5, cutoff=0.5)
-    hint = (
-        "; nearest: " + "; ".join(f"{by_name[c].name} ({by_name[c].prefecture})" for c in close)
-        if close
-        else ""
-    )
+    close = _nearest(query)
+    shown = "; ".join(f"{m.name} ({m.prefecture})" for m in close)
     raise ReadinessError.single(
-        "--name", "unknown-name", f"no municipality named {name} in the list{hint}"
-    )
+        "--name", "unknown-name",
+        f"no municipality named {name} in the list" + (f"; nearest: {shown}" if close else ""),
+        ja=f"{name} という自治体は一覧にありません" + (f"。近い名前: {shown}" if close else ""),
+    )  # fmt: skip
+
+
+def _nearest(query: str) -> list[Municipality]:
+    """Names, then readings, close to ``query`` (いしのまき is near いしのまきし, not いの町)."""
+    known = municipalities()
+    by_name = {_normal(m.name): m for m in reversed(known.values())}
+    close = [by_name[c] for c in difflib.get_close_matches(query, list(by_name), n=5, cutoff=0.5)]
+    reading = to_hiragana(query)
+    if is_kana(reading):
+        by_kana = {_normal(m.kana): m for m in reversed(known.values())}
+        near = difflib.get_close_matches(reading, list(by_kana), n=5, cutoff=0.6)
+        close = [by_kana[c] for c in near] + [m for m in close if m not in near]
+    return close[:5]
 
 
 def _normal(text: str) -> str:
