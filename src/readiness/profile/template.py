@@ -115,7 +115,8 @@ def _nearest(query: str) -> list[Municipality]:
     if is_kana(reading):
         by_kana = {_normal(m.kana): m for m in reversed(known.values())}
         near = difflib.get_close_matches(reading, list(by_kana), n=5, cutoff=0.6)
-        close = [by_kana[c] for c in near] + [m for m in close if m not in near]
+        picked = [by_kana[c] for c in near]
+        close = picked + [m for m in close if m not in picked]
     return close[:5]
 
 
