@@ -61,7 +61,8 @@ PROBLEMS = [
     ("bad date",
      "schema_version: 1\nas_of: April 2024\n"
      "municipality: {name: 石巻市, code: '042021', prefecture: 宮城県}\n",
-     "test.yaml:2:8: bad-date as_of: expected a date like 2024-04-01, got 'April 2024'"),
+     "test.yaml:2:8: bad-date as_of: 'April 2024' is not a date; write it as 2024-04-01, "
+     "2024/4/1, 2024年4月1日, 令和6年4月1日 or R6.4.1."),
     ("missing field",
      "schema_version: 1\nmunicipality: {name: 石巻市, code: '042021', prefecture: 宮城県}\n",
      "test.yaml:1:1: missing-field missing required field 'as_of': add it"),

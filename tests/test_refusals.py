@@ -142,7 +142,8 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
       "case.yaml:7:8: bad-type notes: expected text, but YAML reads '2024-04-01' as a date: put "
       "the text in quotes, '2024-04-01'"], PROFILE),
     ("impossible date", text(HEAD.replace("2024-04-01", "2024-13-01")),
-     ["case.yaml:2:8: bad-date as_of: expected a date like 2024-04-01, got '2024-13-01'"],
+     ["case.yaml:2:8: bad-date as_of: '2024-13-01' is not a real date (2024-13-01 does not "
+      "exist)."],
      PROFILE),
     ("Shift_JIS file", text(HEAD, "cp932"),
      ["case.yaml:4: bad-encoding is not UTF-8: it looks like Shift_JIS (CP932), as Excel and "

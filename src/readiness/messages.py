@@ -51,6 +51,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "adds": ("加点", "Adds"),
     "list_sep": ("、", ", "),
     "sentence_sep": ("。", "; "),
+    # readiness validate
+    "kind_profile": ("プロファイル", "profile"),
+    "kind_criteria": ("評価基準", "criteria"),
+    "kind_unknown": ("種類不明", "kind unknown"),
+    "file_ok": ("問題なし", "ok"),
+    "problem": ("問題 {n}件", "{n} problem"),
+    "problems": ("問題 {n}件", "{n} problems"),
+    "files_checked": (
+        "{n}ファイルを確認、問題のあるファイル {bad}",
+        "{n} file(s) checked, {bad} with problems",
+    ),
     # readiness criteria list
     "criteria_id": ("評価基準ID", "id"),
     "bureau_short": ("経産局", "bureau"),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from readiness.cli.errors import EXIT_BAD_INPUT, EXIT_OK, guarded
-from readiness.cli.options import EncodingOption
+from readiness.cli.options import EncodingOption, LangChoice, LangOption, resolve_lang
 
 if TYPE_CHECKING:
     from readiness.batch.validate import Kind
@@ -46,6 +46,7 @@ def validate(
         typer.Option("--kind", help="Check every file as this kind; auto tells them apart."),
     ] = ValidateKind.auto,
     encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check profiles and criteria files and report every problem in every file.
 
@@ -54,7 +55,9 @@ def validate(
     chosen = None if kind is ValidateKind.auto else kind.value
     raise typer.Exit(
         guarded(
-            lambda: run(files, kind=chosen, output_format=output_format.value, encoding=encoding)
+            lambda: run(
+                files, kind=chosen, output_format=output_format.value, encoding=encoding, lang=lang
+            )
         )
     )
 
@@ -65,17 +68,20 @@ def run(
     kind: Kind | None = None,
     output_format: str = "human",
     encoding: str | None = None,
+    lang: LangChoice | None = None,
 ) -> int:
     from readiness.batch.validate import validate_files
     from readiness.reporters.validation import FORMATTERS
 
+    language = resolve_lang(lang)
     results = validate_files(files, kind, encoding)
-    text = FORMATTERS[output_format](results)
     if output_format == "human":
         from readiness.reporters.console import make_console
         from readiness.reporters.kinsoku import print_lines
+        from readiness.reporters.validation import format_human
 
-        print_lines(make_console(), text.splitlines())  # wrapped on a terminal only
+        lines = format_human(results, language).splitlines()
+        print_lines(make_console(), lines)  # wrapped on a terminal only
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(FORMATTERS[output_format](results))
     return EXIT_OK if all(r.ok for r in results) else EXIT_BAD_INPUT

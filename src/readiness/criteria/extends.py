@@ -22,7 +22,7 @@ from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.validation import Problem, diagnostics_from, locate
 from readiness.input.yamlload import YamlDocument, load_yaml
 from readiness.profile.bilingual import NonEmpty, Text
-from readiness.profile.model import Bureau
+from readiness.profile.jvalues import Bureau
 
 _REPLACED = ("bureau", "version", "title", "sources", "period", "strategy_label")
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from readiness.criteria.checks import Check
 from readiness.profile.bilingual import NonEmpty, Text
-from readiness.profile.model import Bureau
+from readiness.profile.jvalues import Bureau
 
 CRITERIA_FORMAT = 1
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.input.explain_ja import explain_ja
 from readiness.input.fieldpaths import Loc, shape_of
 from readiness.input.yamlload import YamlDocument
 
@@ -129,6 +130,10 @@ def diagnostics_from(
             continue
         seen.add((loc, err["type"]))
         code, message = explain(err, loc, model, doc.scalar_text(loc))
+        parent = model_at(model, loc[:-1])
+        message_ja = explain_ja(
+            err, loc, dotted(loc), list(parent.model_fields) if parent else None
+        )
         if err["type"] == "extra_forbidden":
             pos = doc.key_position(loc)
         elif err["type"] == "missing":
@@ -136,7 +141,7 @@ def diagnostics_from(
         else:
             pos = doc.position(loc)
         line, column = pos if pos else (None, None)
-        out.append(Diagnostic(doc.source, line, column, code, message))
+        out.append(Diagnostic(doc.source, line, column, code, message, message_ja))
     return out
 
 
@@ -177,6 +182,8 @@ def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) 
         code = path.endswith("code") and not octal
         hint = " (codes keep their leading zeros only when quoted)" if code else ""
         return "bad-type", f"{path}: expected text, {_yaml_surprise(value, raw)}{hint}"
+    if "en" in ctx:  # our own validators say it in both languages (profile/jvalues.py)
+        return "bad-date" if kind == "date_ja" else "bad-value", f"{path}: {ctx['en']}"
     if kind.startswith(("date", "datetime")):
         return "bad-date", f"{path}: expected a date like 2024-04-01{or_unknown}, got {shown}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):

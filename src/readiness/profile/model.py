@@ -7,7 +7,6 @@ than as something missing.  An empty list (``partners: []``) is a definite "none
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import (
@@ -22,6 +21,16 @@ from pydantic import (
 )
 
 from readiness.input.fieldpaths import UNKNOWN
+from readiness.profile.jvalues import (
+    UNKNOWN_JA,
+    JaBool,
+    JaBureau,
+    JaCommitment,
+    JaDate,
+    JaPartnerType,
+    JaTopCommitment,
+    programme_id,
+)
 
 SCHEMA_VERSION = 1
 
@@ -31,7 +40,9 @@ T = TypeVar("T")
 
 
 def _is_unknown(value: Any) -> bool:
-    return isinstance(value, str) and value.strip().lower() == UNKNOWN
+    return isinstance(value, str) and (
+        value.strip().lower() == UNKNOWN or value.strip() in UNKNOWN_JA
+    )
 
 
 def _value_or_unknown(value: Any) -> str:
@@ -88,19 +99,6 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
     AfterValidator(_plain_text),
 ]
-Bureau = Literal[
-    "hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu", "okinawa"
-]
-TopCommitment = Literal["mayor", "deputy_mayor", "department_head", "section_head", "none"]
-PartnerType = Literal[
-    "chamber_of_commerce",  # 商工会議所
-    "society_of_commerce",  # 商工会
-    "industry_support_centre",  # 産業支援センター
-    "financial_institution",  # 金融機関
-    "university",  # 大学・高専
-    "other",
-]
-Commitment = Literal["signed", "agreed", "in_talks", "planned"]
 
 
 class _Model(BaseModel):
@@ -115,7 +113,7 @@ class Municipality(_Model):
         description="6-digit local government code (JIS X 0402, with check digit), quoted."
     )
     prefecture: Text = Field(description="Prefecture in Japanese, e.g. 宮城県.")
-    bureau: Bureau | None = Field(None, description="Regional bureau; derived when omitted.")
+    bureau: JaBureau | None = Field(None, description="Regional bureau; derived when omitted.")
     population: OrUnknown[Annotated[int, Field(gt=0)]] | None = None
 
     @property
@@ -130,7 +128,7 @@ class Team(_Model):
     kind: Text | None = Field(None, description="e.g. working group (WG), project team.")
     departments: list[Text] = Field(default_factory=list)
     members: list[Text] = Field(default_factory=list, description="Roles or groups in the team.")
-    cross_departmental: OrUnknown[bool] | None = Field(
+    cross_departmental: OrUnknown[JaBool] | None = Field(
         None, description="Run across departments (組織横断), not by one section alone."
     )
 
@@ -138,10 +136,10 @@ class Team(_Model):
 class Will(_Model):
     """Condition 1: the will to act as an organisation, and a structure to do it."""
 
-    requested_partnership: OrUnknown[bool] | None = Field(
+    requested_partnership: OrUnknown[JaBool] | None = Field(
         None, description="The municipality itself asked the bureau for closer cooperation."
     )
-    top_commitment: OrUnknown[TopCommitment] | None = None
+    top_commitment: OrUnknown[JaTopCommitment] | None = None
     top_commitment_evidence: Text | None = None
     lead_department: Text | None = None
     contact: Text | None = None
@@ -152,7 +150,7 @@ class Will(_Model):
     municipal_plan: Text | None = Field(
         None, description="Where the partnership sits in the municipal plan (総合計画 etc.)."
     )
-    annual_review: OrUnknown[bool] | None = Field(
+    annual_review: OrUnknown[JaBool] | None = Field(
         None, description="Ready to review the partnership with the bureau about once a year."
     )
 
@@ -168,12 +166,12 @@ class Issue(_Model):
 class Kpi(_Model):
     indicator: Text
     target: Text | float | None = None
-    by: dt.date | None = None
+    by: JaDate | None = None
 
 
 class Timeline(_Model):
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: JaDate | None = None
+    end: JaDate | None = None
 
 
 class Initiative(_Model):
@@ -197,14 +195,16 @@ class Partner(_Model):
     """Condition 3: a local organisation beyond the town hall."""
 
     name: Text
-    type: PartnerType
+    type: JaPartnerType
     role: Text | None = None
-    commitment: OrUnknown[Commitment]
+    commitment: OrUnknown[JaCommitment]
     initiatives: list[Slug] = Field(default_factory=list, description="Ids of initiatives joined.")
 
 
 class ProgrammeUse(_Model):
-    programme: Slug = Field(description="Id from the programme catalogue.")
+    programme: Annotated[Slug, BeforeValidator(programme_id)] = Field(
+        description="Id from the programme catalogue, or the programme's Japanese name."
+    )
     year: OrUnknown[Annotated[int, Field(ge=1990, le=2100)]] | None = None
     firms: list[Text] = Field(default_factory=list)
     note: Text | None = None
@@ -229,7 +229,7 @@ class Profile(_Model):
 
     schema_version: Literal[1]
     fictional: bool = Field(False, description="True for made-up towns used as examples.")
-    as_of: dt.date = Field(description="The date the profile describes.")
+    as_of: JaDate = Field(description="The date the profile describes.")
     municipality: Municipality
     will: Will = Field(default_factory=Will)
     issues: OrUnknown[list[Issue]] = Field(default_factory=list)

@@ -6,24 +6,26 @@ import json
 from collections.abc import Callable
 
 from readiness.batch.validate import FileResult
+from readiness.messages import Lang, t
 from readiness.textsafe import github_data, github_property, json_safe, safe_line
 
 VALIDATION_FORMAT = "readiness.validation"
 VALIDATION_VERSION = 1
 
 
-def format_human(results: list[FileResult]) -> str:
+def format_human(results: list[FileResult], lang: Lang = "en") -> str:
     lines = []
     for r in results:
-        what = r.kind or "kind unknown"
+        what = t(f"kind_{r.kind}", lang) if r.kind else t("kind_unknown", lang)
         if r.ok:
-            lines.append(f"{r.file}: ok ({what})")
+            lines.append(f"{r.file}: {t('file_ok', lang)} ({what})")
             continue
-        lines += [str(d) for d in r.diagnostics]
+        lines += [d.text(lang) for d in r.diagnostics]
         count = len(r.diagnostics)
-        lines.append(f"{r.file}: {count} problem{'s' if count != 1 else ''} ({what})")
+        problems = t("problem" if count == 1 else "problems", lang).format(n=count)
+        lines.append(f"{r.file}: {problems} ({what})")
     bad = sum(not r.ok for r in results)
-    lines.append(f"{len(results)} file(s) checked, {bad} with problems")
+    lines.append(t("files_checked", lang).format(n=len(results), bad=bad))
     return "".join(safe_line(line) + "\n" for line in lines)
 
 
@@ -63,7 +65,7 @@ def format_github(results: list[FileResult]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {
+FORMATTERS: dict[str, Callable[[list[FileResult]], str]] = {  # machine formats: English
     "human": format_human,
     "json": format_json,
     "github": format_github,
