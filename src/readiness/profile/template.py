@@ -59,11 +59,12 @@ def _by_code(code: str) -> tuple[Municipality, Candidate]:
             ja=f"{code} は{len(resolved.found)}通りに読めます。6桁で指定してください: {choices}",
         )  # fmt: skip
     if resolved.tried:
-        tried = ", ".join(c.code for c in resolved.tried)
+        tried = ", ".join(c.code for c in resolved.tried if c.code != code)
         raise ReadinessError.single(
             "--code", "unknown-code",
-            f"code {code} is not in the municipality list (tried {tried})",
-            ja=f"コード {code} は自治体一覧にありません（{tried} を調べました）",
+            f"code {code} is not in the municipality list" + (f" (tried {tried})" if tried else ""),
+            ja=f"コード {code} は自治体一覧にありません"
+            + (f"（{tried} を調べました）" if tried else ""),
         )  # fmt: skip
     fixed = resolved.corrected_check_digit
     hint_en = f"; with the right check digit it would be {fixed}" if fixed else ""
