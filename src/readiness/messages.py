@@ -62,6 +62,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{n}ファイルを確認、問題のあるファイル {bad}",
         "{n} file(s) checked, {bad} with problems",
     ),
+    # readiness batch on stderr
+    "progress_scoring": ("評価中", "scoring"),
+    "towns_below_gate": (
+        "{of}自治体のうち{n}自治体が基準に達していません",
+        "{n} of {of} towns are below the gate",
+    ),
     # readiness criteria list
     "criteria_id": ("評価基準ID", "id"),
     "bureau_short": ("経産局", "bureau"),

@@ -215,8 +215,11 @@ def progress(
         return
     from rich.progress import Progress
 
+    from readiness.cli.options import message_lang
+    from readiness.messages import t
+
     with Progress(console=console, transient=True) as bar:
-        task = bar.add_task("scoring", total=total)
+        task = bar.add_task(t("progress_scoring", message_lang()), total=total)
         for result in results:
             bar.advance(task)
             yield result
@@ -276,6 +279,7 @@ def run(
     encoding: str | None = None,
 ) -> int:
     from readiness.batch.run import Gate, collect, expand_paths
+    from readiness.messages import t
 
     language = resolve_lang(lang)
     wanted = parse_outputs(outputs or [])
@@ -305,8 +309,9 @@ def run(
     if result.failed:
         return EXIT_BAD_INPUT
     if result.gate_failures:
+        below = t("towns_below_gate", language)
         print(
-            f"readiness: {result.gate_failures} of {len(result.ranked)} towns are below the gate",
+            "readiness: " + below.format(n=result.gate_failures, of=len(result.ranked)),
             file=sys.stderr,
         )
         return EXIT_BELOW_THRESHOLD

@@ -42,10 +42,20 @@ def gates_text(entry: Scored, lang: Lang) -> str:
         return t("gate_passed", lang)
     parts = []
     if entry.failed_sections:
-        parts.append(f"{t('gate_failed', lang)}: {', '.join(entry.failed_sections)}")
+        parts.append(f"{t('gate_failed', lang)}: {_sections(entry, entry.failed_sections, lang)}")
     if entry.unshown_sections:
-        parts.append(f"{t('gate_unshown', lang)}: {', '.join(entry.unshown_sections)}")
+        names = _sections(entry, entry.unshown_sections, lang)
+        parts.append(f"{t('gate_unshown', lang)}: {names}")
     return "; ".join(parts)
+
+
+def _sections(entry: Scored, ids: tuple[str, ...], lang: Lang) -> str:
+    """Sections by id in English reports; by their label in Japanese ones (an id alone means
+    nothing to a reader of Japanese)."""
+    if lang != "ja":
+        return ", ".join(ids)
+    labels = {s.id: s.label.get(lang) for s in entry.sections}
+    return t("list_sep", lang).join(labels.get(i, i) for i in ids)
 
 
 def first_gap(entry: Scored) -> CriterionResult | None:

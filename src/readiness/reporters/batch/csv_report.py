@@ -42,6 +42,31 @@ COLUMNS = (
     "error",
 )
 
+COLUMNS_JA = {
+    "rank": "順位",
+    "municipality": "自治体",
+    "name_en": "英語名",
+    "code": "団体コード",
+    "bureau": "経済産業局",
+    "criteria": "評価基準",
+    "score": "総合点",
+    "band": "判定",
+    "gates_passed": "足切り達成",
+    "failed_sections": "足切り未達の条件",
+    "unshown_sections": "未確認の条件",
+    "passed": "基準を満たす",
+    "gaps": "不足点の数",
+    "first_gap": "最大の不足点",
+    "first_gap_label": "最大の不足点の内容",
+    "profile": "プロファイル",
+    "error": "エラー",
+}
+"""The header of a Japanese report (``--lang ja``); the columns and values are the same."""
+
+
+def header(lang: Lang) -> list[str]:
+    return [COLUMNS_JA[c] for c in COLUMNS] if lang == "ja" else list(COLUMNS)
+
 
 def cell(value: object) -> str:
     """A cell safe to open: control characters escaped, and text a spreadsheet would take for
@@ -80,7 +105,7 @@ def _line(cells: Iterable[str], code: str) -> str:
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header(lang))
     for r in result.ranked:
         e = r.entry
         gap = first_gap(e)
@@ -107,4 +132,5 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
         blank = [""] * 11
-        writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, first or ""])
+        error = first.text(lang) if first else ""
+        writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, error])

@@ -70,6 +70,6 @@ def text(result: BatchResult, lang: Lang) -> str:
         lines += [f"## {t('bad_files', lang)}", ""]
         for f in result.failed:
             for d in f.diagnostics:
-                lines.append(f"- {md(str(d))}")
+                lines.append(f"- {md(d.text(lang))}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
