@@ -164,3 +164,22 @@ def test_report_never_combines_bold_and_dim(profile: str, lang: str) -> None:
 
     changes = diff_criteria(read_criteria("tohoku-2019"), read_criteria("tohoku-2022"))
     assert _segments_bold_and_dim(diff_rich.render(changes, None, lang)) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_progress(run_cli: RunCli, tmp_path: Path, lang: str, width: int) -> None:
+    newer = tmp_path / "newer.yaml"
+    text = (EXAMPLES / "koshi.yaml").read_text(encoding="utf-8")
+    lead = "産業振興部商工観光課（企業誘致・創業支援・中心市街地活性化担当）"
+    newer.write_text(
+        text.replace("top_commitment: unknown", "top_commitment: mayor")
+        .replace("  lead_department: unknown", f"  lead_department: {lead}"),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = run_cli(
+        "progress", str(EXAMPLES / "koshi.yaml"), str(newer), "--lang", lang,
+        env={"COLUMNS": str(width)},
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert_fits(result.stdout, width)

@@ -100,15 +100,16 @@ def run(
 
         from rich.console import Console
 
+        from readiness.reporters.kinsoku import print_trimmed
         from readiness.reporters.progress_rich import render
 
         if output is None:
             from readiness.reporters.console import make_console
 
-            make_console().print(render(result, language))
+            print_trimmed(make_console(), render(result, language))
             return EXIT_OK
         buffer = io.StringIO()
-        Console(file=buffer, highlight=False, emoji=False).print(render(result, language))
+        print_trimmed(Console(file=buffer, highlight=False, emoji=False), render(result, language))
         text = buffer.getvalue()
     elif output_format == "json":
         from readiness.reporters.progress_report import to_json

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from readiness.messages import Lang
+from readiness.reporters.kinsoku import KinsokuText
 from readiness.reporters.progress_report import band_word, value_text, word
 from readiness.scoring.assessment import CriterionResult
 from readiness.scoring.progress import FactChange, Progress
@@ -17,7 +18,8 @@ from readiness.textsafe import safe
 def render(p: Progress, lang: Lang) -> RenderableType:
     a, b = p.old, p.new
     name = b.municipality_en if lang == "en" and b.municipality_en else b.municipality
-    head = Text(f"{word('title', lang)}: ", style="bold")
+    head = Text()
+    head.append(f"{word('title', lang)}: ", style="bold")
     head.append(f"{safe(name)} ({safe(b.code)}) · {word('criteria', lang)} {safe(p.criteria.id)}")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("")
@@ -35,7 +37,7 @@ def render(p: Progress, lang: Lang) -> RenderableType:
         Text(band_word(p, lang), style="green" if p.band_change > 0 else
              "red" if p.band_change < 0 else ""),
     )  # fmt: skip
-    parts: list[RenderableType] = [head, table]
+    parts: list[RenderableType] = [KinsokuText(head, indent=2), table]
     parts += _gaps(word("closed", lang), p.closed, "+", "green", lang)
     parts += _gaps(word("opened", lang), p.opened, "−", "red", lang)
     parts += _facts(word("stated", lang), p.stated, lang, arrow=True)
@@ -48,23 +50,26 @@ def render(p: Progress, lang: Lang) -> RenderableType:
 def _gaps(
     title: str, items: tuple[CriterionResult, ...], sign: str, style: str, lang: Lang
 ) -> list[RenderableType]:
-    out = Text(f"{title} ({len(items)})", style="bold")
+    out: list[RenderableType] = [Text(f"{title} ({len(items)})", style="bold")]
     for c in items:
-        points = c.adds
-        out.append(f"\n  {sign}{points:.1f} ", style=style)
-        out.append(safe(c.label.get(lang)))
-        out.append(f" {c.id}", style="dim")
-    return [out, Text()]
+        line = Text()
+        line.append(f"  {sign}{c.adds:.1f} ", style=style)
+        line.append(safe(c.label.get(lang)))
+        line.append(f" {c.id}", style="dim")
+        out.append(KinsokuText(line, indent=4))
+    return [*out, Text()]
 
 
 def _facts(
     title: str, items: tuple[FactChange, ...], lang: Lang, *, arrow: bool
 ) -> list[RenderableType]:
-    out = Text(f"{title} ({len(items)})", style="bold")
+    out: list[RenderableType] = [Text(f"{title} ({len(items)})", style="bold")]
     for f in items:
-        out.append(f"\n  {safe(f.path)}: ", style="cyan")
+        line = Text()
+        line.append(f"  {safe(f.path)}: ", style="cyan")
         if arrow:
             before = word("not_stated", lang) if f.old is None else value_text(f.old, 40)
-            out.append(f"{before} → ", style="dim")
-        out.append(value_text(f.new))
-    return [out, Text()]
+            line.append(f"{before} → ", style="dim")
+        line.append(value_text(f.new))
+        out.append(KinsokuText(line, indent=4))
+    return [*out, Text()]
