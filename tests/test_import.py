@@ -112,7 +112,8 @@ def test_a_bad_row_is_located_and_the_others_are_written(run_cli: RunCli, tmp_pa
                      "(cell A2)"),
         ('042021,合志市,', "towns.csv:2:2: name-mismatch code 042021 is 石巻市 (宮城県), "
                           "not 合志市 (cell B2)"),
-        ('042021,,未定', "towns.csv:2:3: bad-value will.contact: '未定' is a placeholder, which "
+        ('042021,,未定', "towns.csv:2:3: placeholder will.contact: '未定' is a placeholder (a "
+                        "placeholder word), which "
                         "would count as a stated fact: write unknown if it is not known yet, or "
                         "leave the field out if there is none"),
         (',石巻市,', "towns.csv:2: missing-code the row has no code"),

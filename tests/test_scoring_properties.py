@@ -92,7 +92,7 @@ def _additions(data: dict[str, Any]) -> list[dict[str, Any]]:
     full_will = {
         "requested_partnership": True, "top_commitment": "mayor", "lead_department": "産業部",
         "contact": "課長", "staff_fte": 2.0, "annual_review": True,
-        "team": {"departments": ["a", "b"], "cross_departmental": True},
+        "team": {"departments": ["商工課", "企画課"], "cross_departmental": True},
         "municipal_plan": "総合計画",
     }  # fmt: skip
     for key, value in full_will.items():
@@ -172,7 +172,7 @@ def _complete_profile() -> Profile:
     data["will"] = {
         "requested_partnership": True, "top_commitment": "mayor", "lead_department": "産業部",
         "contact": "課長", "staff_fte": 2.0, "annual_review": True, "municipal_plan": "総合計画",
-        "team": {"departments": ["a", "b"], "cross_departmental": True},
+        "team": {"departments": ["商工課", "企画課"], "cross_departmental": True},
     }  # fmt: skip
     data["issues"] = [
         {"id": "a", "title": "課題A", "evidence": ["統計"]},
@@ -180,8 +180,9 @@ def _complete_profile() -> Profile:
     ]
     data["initiatives"] = [
         {
-            "id": "x", "title": "取組", "addresses": ["a"], "actions": ["行動"],
-            "serves": [s for s in STRATEGY_IDS if s != "elsewhere"], "owner": "課",
+            "id": "x", "title": "取組", "addresses": ["a"],
+            "actions": [f"行動{i}" for i in range(len(STRATEGY_IDS))],  # one per strategy
+            "serves": [s for s in STRATEGY_IDS if s != "elsewhere"], "owner": "商工課",
             "timeline": {"end": "2025-03-31"}, "kpis": [{"indicator": "件数"}],
             "town_role": "調整", "bureau_role": "助言",
         }

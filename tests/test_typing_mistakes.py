@@ -24,11 +24,13 @@ PROFILE_CASES = [
      "t.yaml:5:1: unknown-field unknown field '\\u3000lead_department' (a full-width space: "
      "type these in half-width, as YAML needs)"),
     ("placeholder word", HEAD + "will:\n  lead_department: 未定\n",
-     "t.yaml:5:20: bad-value will.lead_department: '未定' is a placeholder, which would count "
+     "t.yaml:5:20: placeholder will.lead_department: '未定' is a placeholder (a placeholder "
+     "word), which would count "
      "as a stated fact: write unknown if it is not known yet, or leave the field out if there "
      "is none"),
     ("placeholder in a list", HEAD + "issues:\n  - {id: a, title: A, evidence: [N/A]}\n",
-     "t.yaml:5:34: bad-value issues[0].evidence[0]: 'N/A' is a placeholder, which would count "
+     "t.yaml:5:34: placeholder issues[0].evidence[0]: 'N/A' is a placeholder (a placeholder "
+     "word), which would count "
      "as a stated fact: write unknown if it is not known yet, or leave the field out if there "
      "is none"),
     ("number where text", HEAD + "issues:\n  - {id: a, title: 2024}\n",

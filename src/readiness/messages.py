@@ -30,6 +30,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "basis_reading": ("解釈", "reading"),
     "required": ("必須", "required"),
+    "findings": (
+        "得点に数えなかった記載（内容の規則）",
+        "Set aside by the substance rules",
+    ),
     "next_band": ("次の判定へ", "To reach the next band"),
     "next_band_gates": ("足切りを達成する条件", "gates to pass"),
     "next_band_points": ("必要な点数", "points needed"),

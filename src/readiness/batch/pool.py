@@ -17,6 +17,7 @@ from typing import Any
 from readiness.batch.run import CriteriaChooser, FileResult, Gate, Scored, score_file
 from readiness.criteria.checks import Evidence
 from readiness.criteria.model import Criteria, Criterion, Section
+from readiness.profile.substance import Finding
 from readiness.scoring.assessment import BandRef, CriterionResult, NextBand, SectionResult
 
 _state: tuple[CriteriaChooser, Gate, str | None, bool] | None = None
@@ -58,6 +59,7 @@ def pack(s: Scored) -> Packed:
             for x in s.sections
         ),
         s.unshown_sections,
+        tuple((f.loc, f.code, f.message, f.line, f.column) for f in s.findings),
     )  # fmt: skip
 
 
@@ -91,7 +93,7 @@ class Unpacker:
     def __call__(self, p: Packed) -> Scored:
         (path, name, name_en, code, bureau, fictional, criteria_id, version, score, band_rank,
          gates_passed, failed_sections, failures, positions, gaps, next_band,
-         packed_sections, unshown_sections) = p  # fmt: skip
+         packed_sections, unshown_sections, findings) = p  # fmt: skip
         criteria, bands, ranked_bands, section_of = self._criteria(criteria_id)
         results = []
         for gap_id, status, adds, evidence in gaps:
@@ -122,6 +124,7 @@ class Unpacker:
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
             unshown_sections, dict(positions),
             tuple(_section(section_of[i], tuple(rest)) for i, *rest in packed_sections),
+            tuple(Finding(*f) for f in findings),
         )  # fmt: skip
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.fieldpaths import Loc
+from readiness.profile.substance import Finding, locate_findings
 from readiness.scoring.assessment import (
     Assessment,
     BandRef,
@@ -70,6 +71,8 @@ class Scored:
     """1-based (line, column) in the file of each gap's evidence, when asked for."""
     sections: tuple[SectionResult, ...] = ()
     """Each section's points and gate, for the spreadsheet's per-criteria sheets."""
+    findings: tuple[Finding, ...] = ()
+    """What the substance rules set aside, located in the file."""
 
     @property
     def passed(self) -> bool:
@@ -221,6 +224,7 @@ def score_file(
         m = profile.municipality
         criteria = choose(m.served_by, path)
         a = assess(criteria, profile, profile_file=path)
+        a = replace(a, findings=locate_findings(a.findings, doc.position))
         failures = threshold_failures(a, criteria, gate.fail_under, gate.require_band)
     except ReadinessError as e:
         return Failed(path, tuple(e.diagnostics))
@@ -256,6 +260,7 @@ def summarise(
         failures=failures,
         positions=positions,
         sections=a.sections,
+        findings=a.findings,
     )
 
 

@@ -83,14 +83,18 @@ def run(
     encoding: str | None = None,
     output: str | None = None,
 ) -> int:
+    from dataclasses import replace
+
     from readiness.criteria.source import choose_criteria
-    from readiness.profile.loading import load_profile
+    from readiness.profile.loading import load_profile_with_document
+    from readiness.profile.substance import locate_findings
     from readiness.scoring.scorer import assess as score
     from readiness.scoring.thresholds import threshold_failures
 
-    profile = load_profile(profile_file, encoding=encoding)
+    profile, doc = load_profile_with_document(profile_file, encoding=encoding)
     criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
     result = score(criteria, profile, profile_file=profile_file)
+    result = replace(result, findings=locate_findings(result.findings, doc.position))
     failures = threshold_failures(result, criteria, fail_under, require_band)
     language = resolve_lang(lang)
     if output_format in ("json", "html"):

@@ -235,7 +235,7 @@ def _sample(shape: Shape, index: int = 0) -> Any:
         return sorted(str(v) for v in shape.literals if v != "none")[0]
     if "date" in shape.kinds:
         return "2024-04-01"
-    return "example" if index == 0 else f"example-{index + 1}"
+    return f"example-{index + 1}"  # a bare "example" is a placeholder
 
 
 def _sample_model(model: type[BaseModel], index: int) -> Facts:

@@ -217,6 +217,8 @@ def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) 
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), f"does not match {ctx.get('pattern')}")
         return "bad-value", f"{path}: {shown} {hint}"
+    if kind == "placeholder":  # raised by the profile's text type, with its own message
+        return "placeholder", f"{path}: {err['msg']}"
     if kind == "value_error":  # raised by our own validators: the message is already plain
         return "bad-value", f"{path}: {ctx.get('error', err['msg'])}"
     msg = str(err["msg"])

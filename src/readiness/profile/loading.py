@@ -20,5 +20,13 @@ def load_profile(path: str | Path, *, encoding: str | None = None) -> Profile:
     return profile_from_document(load_yaml(Path(path), encoding, defer=True))
 
 
+def load_profile_with_document(
+    path: str | Path, *, encoding: str | None = None
+) -> tuple[Profile, YamlDocument]:
+    """The profile, and the parsed file that gives the line and column of each of its facts."""
+    doc = load_yaml(Path(path), encoding, defer=True)
+    return profile_from_document(doc), doc
+
+
 def load_profile_text(text: str, source: str = "<profile>") -> Profile:
     return profile_from_document(parse(text, source, defer=True))

@@ -19,6 +19,7 @@ from pydantic import (
     StringConstraints,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 from readiness.input.fieldpaths import UNKNOWN
 from readiness.profile.jvalues import (
@@ -31,6 +32,7 @@ from readiness.profile.jvalues import (
     JaTopCommitment,
     programme_id,
 )
+from readiness.profile.placeholders import placeholder_reason
 
 SCHEMA_VERSION = 1
 
@@ -53,21 +55,16 @@ def _fold_unknown(value: Any) -> Any:
     return UNKNOWN if _is_unknown(value) else value
 
 
-# Words people type for "not known" or "none"; each would otherwise count as a stated fact.
-_PLACEHOLDERS = frozenset(
-    {"未定", "不明", "不詳", "なし", "無し", "該当なし", "未記入", "未入力", "tbd", "tba", "n/a",
-     "na", "none", "-", "--", "ー", "―", "?", "？"}
-)  # fmt: skip
-
-
 def _plain_text(value: str) -> str:
-    folded = value.strip().lower()
-    if folded == UNKNOWN:
+    if value.strip().lower() == UNKNOWN:
         return UNKNOWN
-    if folded in _PLACEHOLDERS:
-        raise ValueError(
-            f"{value!r} is a placeholder, which would count as a stated fact: write unknown "
-            "if it is not known yet, or leave the field out if there is none"
+    reason = placeholder_reason(value)
+    if reason is not None:
+        raise PydanticCustomError(
+            "placeholder",
+            "{value} is a placeholder ({reason}), which would count as a stated fact: write "
+            "unknown if it is not known yet, or leave the field out if there is none",
+            {"value": repr(value), "reason": reason},
         )
     return value
 

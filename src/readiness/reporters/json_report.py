@@ -104,6 +104,16 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             for g in a.gaps
         ],
         "cautions": [_text(c) for c in a.cautions],
+        "findings": [
+            {
+                "path": list(f.loc),
+                "line": f.line,
+                "column": f.column,
+                "code": f.code,
+                "message": _text(f.message),
+            }
+            for f in a.findings
+        ],
         "next_band": None
         if a.next_band is None
         else {

@@ -13,8 +13,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from readiness.input.validation import dotted
 from readiness.messages import Lang, pick, t
 from readiness.profile.localgov import BUREAU_NAMES
+from readiness.profile.substance import Finding
 from readiness.reporters.kinsoku import KinsokuText, print_trimmed
 from readiness.reporters.tables import fitted
 from readiness.scoring.assessment import Assessment, CriterionResult, SectionResult
@@ -197,7 +199,21 @@ def render(a: Assessment, lang: Lang) -> RenderableType:
     if any(g.status == "unknown" for g in gaps):
         parts.append(KinsokuText(Text(t("unknown_note", lang), style="yellow")))
     parts.append(next_band_text(a, lang))
+    if a.findings:
+        parts += [Text(), Text(t("findings", lang), style="bold")]
+        parts += [KinsokuText(finding_line(a, f, lang), indent=4) for f in a.findings]
     return Group(*parts)
+
+
+def finding_line(a: Assessment, f: Finding, lang: Lang) -> Text:
+    """``koshi.yaml:12:7: duplicate partners[3]: the same entry as partners[0]: it counts once``"""
+    where = safe(a.profile_file or "")
+    if f.line is not None:
+        where += f":{f.line}:{f.column}"
+    out = Text(f"  {where}: " if where else "  ", style="dim")
+    out.append(f.code, style="yellow")
+    out.append(f" {dotted(f.loc)}: {safe(f.message.get(lang))}")
+    return out
 
 
 def print_assessment(console: Console, a: Assessment, lang: Lang) -> None:

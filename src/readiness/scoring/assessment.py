@@ -9,6 +9,7 @@ from typing import Literal
 
 from readiness.criteria.checks import Evidence, Status
 from readiness.profile.bilingual import Text
+from readiness.profile.substance import Finding
 
 
 def rank_gaps(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
@@ -133,6 +134,9 @@ class Assessment:
     next_band: NextBand | None
     cautions: tuple[Text, ...] = ()
     """Reasons to read the result with care: criteria of another bureau, or of another period."""
+    findings: tuple[Finding, ...] = ()
+    """What the substance rules set aside (too-short text, repeated entries, strategy claims
+    beyond the actions), each at its place in the profile."""
 
     @property
     def reading_points(self) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from readiness.criteria.model import Band, Criteria
 from readiness.profile.bilingual import Text
 from readiness.profile.model import Profile
+from readiness.profile.substance import substantive
 from readiness.scoring.assessment import (
     Assessment,
     BandRef,
@@ -29,6 +30,9 @@ SCORE_DECIMALS = 1
 
 
 def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = None) -> Assessment:
+    # The criteria read the profile's substance: too-short text, repeated entries and
+    # strategy claims beyond the actions are set aside, each with a finding.
+    profile, findings = substantive(profile, frozenset(s.id for s in criteria.strategies))
     total_weight = sum(s.weight for s in criteria.sections)
     sections: list[SectionResult] = []
     results: list[CriterionResult] = []
@@ -112,6 +116,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         unmatched_strategies=_unmatched(criteria, profile),
         next_band=_next_band(criteria.bands, band_index, score, sections, results),
         cautions=_cautions(criteria, profile),
+        findings=findings,
     )
 
 

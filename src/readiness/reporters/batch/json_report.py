@@ -48,6 +48,16 @@ def _town(r: Ranked) -> dict[str, Any]:
             }
             for g in e.gaps
         ],
+        "findings": [
+            {
+                "path": list(f.loc),
+                "line": f.line,
+                "column": f.column,
+                "code": f.code,
+                "message": {"ja": f.message.ja, "en": f.message.en},
+            }
+            for f in e.findings
+        ],
         "next_band": None
         if e.next_band is None
         else {

@@ -15,9 +15,19 @@ from urllib.parse import quote
 from readiness import __version__
 from readiness.batch.run import BatchResult, Failed, Scored
 from readiness.messages import Lang
+from readiness.profile.bilingual import Text
+from readiness.profile.substance import Finding
 from readiness.reporters.batch.common import gap_location, gap_text, town
 from readiness.reporters.batch.jsontext import write_json
 from readiness.scoring.assessment import CriterionResult
+
+SUBSTANCE_RULES = {
+    "too-short": Text(ja="短すぎて意味を持たない記載", en="Text too short to carry meaning"),
+    "duplicate": Text(ja="重複した記載（一度だけ数える）", en="A repeated entry (counted once)"),
+    "too-many-strategies": Text(
+        ja="行動の数を超える戦略への適合の主張", en="More strategies claimed than actions"
+    ),
+}
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -66,6 +76,17 @@ def _gap_result(
     }
 
 
+def _finding_result(e: Scored, file_uri: str, f: Finding, lang: Lang, rule_index: int) -> Any:
+    return {
+        "ruleId": f"substance/{f.code}",
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {"text": f"{town(e, lang)}: {f.message.get(lang)}"},
+        "locations": [_location(file_uri, f.line, f.column)],
+        "properties": {"path": [str(p) for p in f.loc]},
+    }
+
+
 def _error_results(f: Failed, rule_index: dict[str, int]) -> list[dict[str, Any]]:
     return [
         {
@@ -98,6 +119,15 @@ def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
             "defaultConfiguration": {"level": "warning"},
         }
         for rule in sorted(gaps)
+    ]
+    rules += [
+        {
+            "id": f"substance/{code}",
+            "name": f"substance/{code}",
+            "shortDescription": {"text": SUBSTANCE_RULES[code].get(lang)},
+            "defaultConfiguration": {"level": "warning"},
+        }
+        for code in sorted({f.code for r in result.ranked for f in r.entry.findings})
     ]
     codes = sorted({d.code for f in result.failed for d in f.diagnostics})
     rules += [
@@ -141,6 +171,9 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
         file_uri = uri(r.entry.path)
         for gap in r.entry.gaps:
             yield _gap_result(r.entry, file_uri, gap, lang, index[rule_id(r.entry, gap)])
+        for finding in r.entry.findings:
+            rule = index[f"substance/{finding.code}"]
+            yield _finding_result(r.entry, file_uri, finding, lang, rule)
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:

@@ -1,0 +1,80 @@
+"""Text that says nothing: placeholders, and text too short to carry meaning.
+
+A placeholder is refused when a profile loads (it would otherwise count as a stated fact); text
+that is too short is accepted but earns nothing (see :mod:`readiness.profile.substance`).
+
+Both are judged on the *folded* text: Unicode NFKC (so ``ＴＢＤ`` is ``TBD``), lower case,
+whitespace removed, and trailing punctuation and a polite ending (です, でした, である) stripped,
+so that ``未定です。`` and ``なし。`` are ``未定`` and ``なし``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ENDINGS = ("です", "でした", "である", "だ")
+_TRAILING = "。、．，.,!！?？:：;；・…‥"
+_DASHES = "-ー―─—–~〜"
+
+# Words people type for "not known yet", "none" or "fill in here", after folding.
+PLACEHOLDER_WORDS = frozenset(
+    {"未定", "不明", "不詳", "なし", "無し", "該当なし", "特になし", "未記入", "未入力", "未設定",
+     "検討中", "調整中", "協議中", "予定", "準備中", "確認中", "後日", "追って", "記入例", "例",
+     "サンプル", "ダミー", "テスト", "ほげ", "hoge", "tbd", "tba", "tbc", "n/a", "na", "none",
+     "null", "nil", "todo", "fixme", "xxx", "example", "sample", "dummy", "test", "foo",
+     "lorem", "loremipsum"}
+)  # fmt: skip
+
+# A short subject followed by "undecided": 担当未定, 時期未定, 日程調整中, 担当者検討中.
+_UNDECIDED = re.compile(r"^.{0,4}(未定|検討中|調整中|協議中|確認中)$")
+# Marks that stand for a name still to be written: ○○市, 〇〇課, ××商工会, ＊＊, □□.
+_MARKS = re.compile(r"[○〇◯●◎×✕✖＊*□■△▲]{2,}|[xX]{3,}")
+
+MIN_LENGTH = 2
+"""Fewer letters than this (after folding, punctuation left out) carry no meaning."""
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, no whitespace, no trailing punctuation or polite ending."""
+    folded = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    while True:
+        stripped = folded.rstrip(_TRAILING)
+        for ending in _ENDINGS:
+            if stripped.endswith(ending) and len(stripped) > len(ending):
+                stripped = stripped[: -len(ending)]
+        if stripped == folded:
+            return folded
+        folded = stripped
+
+
+def placeholder_reason(text: str) -> str | None:
+    """Why ``text`` is a placeholder, or None if it is not one."""
+    folded = fold(text)
+    if not folded.strip(_DASHES):
+        return "punctuation or a dash alone"
+    if folded in PLACEHOLDER_WORDS or fold(folded) in PLACEHOLDER_WORDS:
+        return "a placeholder word"
+    if _MARKS.search(unicodedata.normalize("NFKC", text)):
+        return "placeholder marks (○○, ××, xxx) standing for a name still to be written"
+    if _UNDECIDED.match(folded):
+        return "says that it is not decided yet"
+    return None
+
+
+def letters(text: str) -> str:
+    """The letters, digits and ideographs of ``text`` (NFKC), without spaces or punctuation."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKC", text).lower() if unicodedata.category(c)[0] in "LN"
+    )
+
+
+def too_short(text: str) -> bool:
+    """Fewer than :data:`MIN_LENGTH` letters, or one letter repeated (``aaa``, ``ーーー``)."""
+    core = letters(text)
+    return len(core) < MIN_LENGTH or len(set(core)) == 1
+
+
+def same_key(text: str) -> str:
+    """The key under which two texts are the same entry: NFKC, lower case, letters only."""
+    return letters(text) or fold(text)

@@ -1,0 +1,222 @@
+"""Substance rules: what a profile states, read for what it says rather than for filled fields.
+
+A profile that loads may still say little.  Before scoring, :func:`substantive` gives the
+profile as the criteria should read it, and a finding for each thing it set aside:
+
+``too-short``
+    Text with fewer than two letters (``a``, ``-x-``) or one letter repeated (``aaa``) carries
+    no meaning: it counts as not stated.  A list item whose name or title is too short (a
+    partner named ``a``) is left out.
+``duplicate``
+    The same partner, issue, initiative, programme use, action, firm or piece of evidence
+    twice, after normalisation (NFKC, case, spaces and punctuation ignored), counts once.
+``too-many-strategies``
+    An initiative claims at most one strategy of the criteria set per substantive action (at
+    least one): claiming every strategy with one action does not earn full strategy fit.  The
+    first claims, in the order written, are kept.
+
+Placeholders (``検討中``, ``○○課``, ``TBD``) never get this far: loading refuses them (see
+:mod:`readiness.profile.placeholders`).  Each rule is monotone for substantive facts: adding a
+distinct, meaningful fact never removes one the criteria read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from readiness.input.fieldpaths import Loc
+from readiness.profile.bilingual import Text
+from readiness.profile.model import Initiative, Profile
+from readiness.profile.placeholders import same_key, too_short
+
+# Fields whose text is an id or a fixed word, never prose to judge.
+_NOT_PROSE = frozenset(
+    {"id", "addresses", "serves", "initiatives", "programme", "type", "commitment", "code",
+     "bureau", "top_commitment", "name_en", "prefecture"}
+)  # fmt: skip
+# For a list of records: the field that names an item (too short: the item is left out) and
+# the fields that make two items the same entry.
+_NAMED_BY = {"issues": "title", "initiatives": "title", "partners": "name", "kpis": "indicator",
+             "bureau_cooperation": "what"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the scoring set aside, at a place in the profile."""
+
+    loc: Loc
+    code: str
+    message: Text
+    line: int | None = None
+    column: int | None = None
+
+
+def substantive(
+    profile: Profile, strategies: frozenset[str] = frozenset()
+) -> tuple[Profile, tuple[Finding, ...]]:
+    """The profile as the criteria read it, and what was set aside (see the module doc)."""
+    findings: list[Finding] = []
+    record = _clean(profile.record, ("record",), findings)
+    will = _clean(profile.will, ("will",), findings)
+    update: dict[str, Any] = {"will": will, "record": record}
+    for name in ("issues", "initiatives", "partners"):
+        value = getattr(profile, name)
+        if isinstance(value, list):
+            update[name] = _clean_list(value, (name,), name, findings)
+    if isinstance(update.get("initiatives"), list) and strategies:
+        update["initiatives"] = [
+            _limit_strategies(item, strategies, ("initiatives", i), findings)
+            for i, item in enumerate(update["initiatives"])
+        ]
+    cleaned = profile.model_copy(update=update)
+    return cleaned, tuple(sorted(findings, key=lambda f: _order(f.loc)))
+
+
+def _order(loc: Loc) -> tuple[tuple[int, str], ...]:
+    return tuple((0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in loc)
+
+
+def _clean(model: Any, loc: Loc, findings: list[Finding]) -> Any:
+    if not isinstance(model, BaseModel):
+        return model
+    update: dict[str, Any] = {}
+    for name in model.model_fields_set:
+        if name in _NOT_PROSE:
+            continue
+        value = getattr(model, name)
+        here = (*loc, name)
+        if isinstance(value, str) and value != "unknown":
+            if too_short(value):
+                findings.append(_too_short(here, value))
+                update[name] = None
+        elif isinstance(value, list):
+            update[name] = _clean_list(value, here, name, findings)
+        elif isinstance(value, BaseModel):
+            cleaned = _clean(value, here, findings)
+            # A record that states nothing (``timeline: {start: null}``, a team whose only
+            # text was too short) is no record.
+            update[name] = cleaned if _says_something(cleaned) else None
+    return model.model_copy(update=update) if update else model
+
+
+def _says_something(model: BaseModel) -> bool:
+    return any(getattr(model, name) not in (None, "", [], ()) for name in model.model_fields_set)
+
+
+def _clean_list(items: list[Any], loc: Loc, name: str, findings: list[Finding]) -> list[Any]:
+    kept: list[Any] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        here = (*loc, index)
+        if isinstance(item, str):
+            if too_short(item):
+                findings.append(_too_short(here, item))
+                continue
+            key = same_key(item)
+        elif isinstance(item, BaseModel):
+            label_field = _NAMED_BY.get(name)
+            label = getattr(item, label_field) if label_field else None
+            if isinstance(label, str) and too_short(label):
+                findings.append(_too_short((*here, label_field or ""), label, dropped=True))
+                continue
+            item = _clean(item, here, findings)  # noqa: PLW2901 - the cleaned item is kept
+            key = _entry_key(item, label_field)
+        else:
+            kept.append(item)
+            continue
+        if key in seen:
+            findings.append(_duplicate(here, (*loc, seen[key])))
+            continue
+        seen[key] = index
+        kept.append(item)
+    return kept
+
+
+def _entry_key(item: BaseModel, label_field: str | None) -> str:
+    """Two records are one entry when their naming field agrees (a partner by its name), or,
+    for records without one (a programme use), when every stated field agrees."""
+    if label_field is not None:
+        return same_key(str(getattr(item, label_field)))
+    parts = []
+    for name in sorted(item.model_fields_set):
+        value = getattr(item, name)
+        if isinstance(value, list):
+            value = sorted(same_key(v) if isinstance(v, str) else repr(v) for v in value)
+        elif isinstance(value, str):
+            value = same_key(value)
+        parts.append(f"{name}={value!r}")
+    return ";".join(parts)
+
+
+def _limit_strategies(
+    item: Initiative, strategies: frozenset[str], loc: Loc, findings: list[Finding]
+) -> Initiative:
+    claimed = list(dict.fromkeys(s for s in item.serves if s in strategies))
+    actions = len(item.actions) if isinstance(item.actions, list) else 0
+    allowed = max(1, actions)
+    if len(claimed) <= allowed:
+        return item
+    dropped = set(claimed[allowed:])
+    findings.append(
+        Finding(
+            (*loc, "serves"),
+            "too-many-strategies",
+            Text(
+                ja=f"取組 {item.id!r} は{len(claimed)}個の戦略に資するとしていますが、"
+                f"具体的な行動は{actions}件です。行動1件につき戦略1つまでを数えます"
+                f"（数えないもの：{', '.join(claimed[allowed:])}）。",
+                en=f"initiative {item.id!r} claims {len(claimed)} strategies with {actions} "
+                f"concrete action(s); one strategy is counted per action (not counted: "
+                f"{', '.join(claimed[allowed:])})",
+            ),
+        )
+    )
+    return item.model_copy(update={"serves": [s for s in item.serves if s not in dropped]})
+
+
+def _too_short(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
+    ja_what = "この項目全体を数えません" if dropped else "記載なしとして扱います"
+    en_what = "the whole entry is not counted" if dropped else "it counts as not stated"
+    return Finding(
+        loc,
+        "too-short",
+        Text(
+            ja=f"{value!r} は短すぎて意味を持ちません。{ja_what}。",
+            en=f"{value!r} is too short to carry meaning: {en_what}",
+        ),
+    )
+
+
+def _duplicate(loc: Loc, first: Loc) -> Finding:
+    where = _dotted(first)
+    return Finding(
+        loc,
+        "duplicate",
+        Text(
+            ja=f"{where} と同じ内容です。一度だけ数えます。",
+            en=f"the same entry as {where}: it counts once",
+        ),
+    )
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+Locate = Callable[[Loc], "tuple[int, int] | None"]
+
+
+def locate_findings(findings: tuple[Finding, ...], position: Locate) -> tuple[Finding, ...]:
+    """The findings with the line and column of each in the profile file."""
+    out = []
+    for f in findings:
+        pos = position(f.loc)
+        out.append(Finding(f.loc, f.code, f.message, *(pos or (None, None))))
+    return tuple(out)
