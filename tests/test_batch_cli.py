@@ -57,7 +57,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
         (
             ["--require-band", "great"],
             2,
-            "--require-band: unknown-band 'great' is not a band of kyushu-2019, tohoku-2022; "
+            "--require-band: unknown-band 'great' is not a band of any bundled set; "
             "choose from not-yet, promising, ready\n",
         ),
         (

@@ -126,15 +126,13 @@ def test_ishinomaki_strategy_fit() -> None:
     }
 
 
-def test_bundled_files_are_named_by_bureau_and_one_is_current_per_bureau() -> None:
+def test_bundled_files_are_named_by_bureau() -> None:
     from readiness.criteria.paths import bundled_ids
 
     sets = bundled_criteria()
     assert sorted(c.id for c in sets) == bundled_ids()
     for c in sets:
         assert c.id.startswith(f"{c.bureau}-"), "current_for_bureau finds sets by file name"
-    bureaus = {c.bureau for c in sets}
-    assert all(sum(c.current for c in sets if c.bureau == b) == 1 for b in bureaus)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -148,9 +146,9 @@ def test_cautions_for_another_bureau_and_another_period() -> None:
     assert [c.en for c in result.cautions] == [
         "These criteria (tohoku-2022) are the tohoku bureau's; this town is served by the "
         "kyushu bureau.",
-        "The profile describes 2019-11-05, outside the criteria's period (2022-04-01 – "
-        "2025-03-31).",
+        "The profile describes 2019-11-05, before the criteria's period (2022-04-01 – 2025-03-31).",
     ]
     assert result.cautions[1].ja == (
-        "プロファイルの時点（2019-11-05）は評価基準の対象期間（2022-04-01 – 2025-03-31）の外です。"
+        "プロファイルの時点（2019-11-05）は評価基準の対象期間（2022-04-01 – 2025-03-31）"
+        "より前です。"
     )

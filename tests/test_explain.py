@@ -168,13 +168,13 @@ def test_unknown_names_are_bad_input(run_cli: RunCli, args: list[str], message: 
 
 
 def test_criteria_show_at_a_glance(run_cli: RunCli) -> None:
-    result = run_cli("criteria", "show", "tohoku-2022", "--lang", "en")
+    result = run_cli("criteria", "show", "tohoku-2022", "--lang", "en", "--as-of", "2025-03-31")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[:3] == [
         "tohoku-2022  Tohoku METI Bureau partnership model (mid-term policy FY2022-2024), "
         '"motivated municipality"',
-        "tohoku · version 2022 · period 2022-04-01 – 2025-03-31 · current",
+        "tohoku · version 2022 · period 2022-04-01 – 2025-03-31 · current (2025-03-31)",
         "Sources:",
     ]
     assert "    will.cross-department  [2 pt]  Run across departments" in lines

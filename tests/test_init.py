@@ -45,7 +45,7 @@ def test_templates_for_real_codes_load_and_assess(
     m = profile.municipality
     assert (m.name, m.code, m.prefecture, m.bureau) == (name, code, prefecture, bureau)
     assert str(profile.as_of) == "2025-04-01"
-    criteria = current_for_bureau(bureau) or bundled("tohoku-2022")
+    criteria = current_for_bureau(bureau, profile.as_of) or bundled("tohoku-2022")
     result_ = assess(criteria, profile)
     assert result_.score == 0
     assert {c.status for c in result_.criteria} == {"unknown"}  # to find out, not missing

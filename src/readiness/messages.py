@@ -78,7 +78,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "version": ("版", "version"),
     "period": ("期間", "period"),
     "source": ("出典", "source"),
-    "current_set": ("* 各局の現行の評価基準", "* the bureau's current set"),
+    "chosen_set": (
+        "状態は{date}時点。* は各局の自治体に使う評価基準（現行がなければ最新）",
+        "status on {date}; * the set each bureau's towns are scored under "
+        "(the newest when none is current)",
+    ),
+    "period_current": ("現行", "current"),
+    "period_expired": ("期間終了", "expired"),
+    "period_future": ("期間前", "future"),
     # readiness batch
     "rank": ("順位", "Rank"),
     "town": ("自治体", "Town"),

@@ -8,6 +8,7 @@ kept, not with the files read.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -182,27 +183,28 @@ def _missing(arg: str, code: str, message: str) -> Failed:
 
 
 class CriteriaChooser:
-    """The criteria for each profile: one fixed set, or each bureau's current set (cached)."""
+    """The criteria for each profile: one fixed set, or the set of its bureau current on the
+    date the profile describes (cached)."""
 
     def __init__(self, fixed: Criteria | None = None) -> None:
         self.fixed = fixed
-        self._by_bureau: dict[str, Criteria] = {}
+        self._chosen: dict[tuple[str, dt.date], Criteria] = {}
 
-    def __call__(self, bureau: str, source: str) -> Criteria:
+    def __call__(self, bureau: str, on: dt.date, source: str) -> Criteria:
         if self.fixed is not None:
             return self.fixed
-        found = self._by_bureau.get(bureau)
+        found = self._chosen.get((bureau, on))
         if found is None:
             from readiness.criteria.bundled import criteria_for_bureau
 
-            found = criteria_for_bureau(bureau, source)
-            self._by_bureau[bureau] = found
+            found = criteria_for_bureau(bureau, source, on)
+            self._chosen[bureau, on] = found
         return found
 
 
 def score_file(
     path: str,
-    choose: Callable[[str, str], Criteria],
+    choose: Callable[[str, dt.date, str], Criteria],
     gate: Gate = Gate(),
     *,
     encoding: str | None = None,
@@ -222,7 +224,7 @@ def score_file(
         doc = load_yaml(Path(path), encoding)
         profile = profile_from_document(doc)
         m = profile.municipality
-        criteria = choose(m.served_by, path)
+        criteria = choose(m.served_by, profile.as_of, path)
         a = assess(criteria, profile, profile_file=path)
         a = replace(a, findings=locate_findings(a.findings, doc.position))
         failures = threshold_failures(a, criteria, gate.fail_under, gate.require_band)
@@ -266,7 +268,7 @@ def summarise(
 
 def score_files(
     paths: Iterable[str],
-    choose: Callable[[str, str], Criteria],
+    choose: Callable[[str, dt.date, str], Criteria],
     gate: Gate = Gate(),
     *,
     encoding: str | None = None,

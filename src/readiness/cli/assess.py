@@ -34,7 +34,8 @@ def assess(
         typer.Option(
             "--criteria",
             "-c",
-            help="Bundled criteria id or file; default: the bureau's current.",
+            help="Bundled criteria id or file; default: the bureau's set current on the "
+            "profile's as_of date.",
             autocompletion=complete_criteria,
         ),
     ] = None,
@@ -105,7 +106,9 @@ def run(
         else:
             from readiness.reporters.html.town import CriteriaInfo, render_town
 
-            report = render_town(result, CriteriaInfo.of(criteria, language), language)
+            report = render_town(
+                result, CriteriaInfo.of(criteria, language, profile.as_of), language
+            )
         if output is None:
             sys.stdout.write(report)
         else:

@@ -55,8 +55,8 @@ def batch(
         typer.Option(
             "--criteria",
             "-c",
-            help="Score all under this criteria id or file; default: each "
-            "town's bureau's current set.",
+            help="Score all under this criteria id or file; default: each town's "
+            "bureau's set current on the profile's as_of date.",
             autocompletion=complete_criteria,
         ),
     ] = None,
@@ -185,13 +185,14 @@ def check_band(require_band: str | None, fixed: Criteria | None) -> None:
         return
     from readiness.criteria.bundled import bundled_criteria
 
-    sets = [fixed] if fixed is not None else [c for c in bundled_criteria() if c.current]
+    sets = [fixed] if fixed is not None else bundled_criteria()
     if not any(require_band in {b.id for b in c.bands} for c in sets):
         known = sorted({b.id for c in sets for b in c.bands})
         raise ReadinessError.single(
             "--require-band",
             "unknown-band",
-            f"{require_band!r} is not a band of {', '.join(c.id for c in sets)}; "
+            f"{require_band!r} is not a band of "
+            f"{fixed.id if fixed is not None else 'any bundled set'}; "
             f"choose from {', '.join(known)}",
         )
 

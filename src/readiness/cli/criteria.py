@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -12,20 +14,39 @@ from readiness.cli.errors import guarded
 from readiness.cli.options import LangChoice, LangOption, complete_criteria, resolve_lang
 from readiness.textsafe import safe
 
+AsOfOption = Annotated[
+    Optional[datetime],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+    typer.Option(
+        "--as-of",
+        help="Give the status (current, expired, future) on this date; default: today.",
+        formats=["%Y-%m-%d"],
+        metavar="DATE",
+    ),
+]
+
 criteria_app = typer.Typer(help="List and show the bundled criteria sets.", no_args_is_help=True)
 
 
 @criteria_app.command("list")
-def criteria_list(lang: LangOption = None) -> None:
-    """List the bundled criteria sets with their bureau, version and period."""
-    raise typer.Exit(guarded(lambda: run_list(lang)))
+def criteria_list(
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """List the bundled criteria sets: bureau, version, period, and status on a date.
+
+    A set is current while its period contains the date, expired after it, future before it.
+    The set marked * is the one each bureau's towns are scored under on that date: the current
+    one, or the newest when none is current (assess then cautions that it may be stale).
+    """
+    raise typer.Exit(guarded(lambda: run_list(lang, as_of.date() if as_of else None)))
 
 
-def run_list(lang: LangChoice | None = None) -> int:
+def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> int:
     from rich import box
     from rich.table import Table
 
-    from readiness.criteria.bundled import bundled_criteria
+    from readiness.criteria.bundled import bundled_criteria, current_for_bureau
+    from readiness.criteria.currency import status
     from readiness.messages import t
     from readiness.reporters.batch.common import bureau_name
     from readiness.reporters.console import make_console
@@ -33,20 +54,26 @@ def run_list(lang: LangChoice | None = None) -> int:
     from readiness.reporters.tables import fitted
 
     language = resolve_lang(lang)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=t("current_set", language))
+    on = as_of or dt.date.today()
+    sets = bundled_criteria()
+    chosen = {getattr(current_for_bureau(b, on), "id", None) for b in {c.bureau for c in sets}}
+    caption = t("chosen_set", language).format(date=on)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=caption)
     table.add_column(t("criteria_id", language), no_wrap=True)
     table.add_column(t("bureau_short", language), no_wrap=True)
     table.add_column(t("version", language), no_wrap=True)
-    table.add_column(t("period", language))
+    table.add_column(t("period", language), no_wrap=True)
+    table.add_column(t("status", language), no_wrap=True)
     table.add_column(t("source", language))
-    for c in bundled_criteria():
+    for c in sets:
         period = f"{c.period.start or '…'} – {c.period.end or '…'}"
         source = f"{c.sources[0].publisher} {c.sources[0].date}"
         table.add_row(
-            f"{c.id} *" if c.current else c.id,
+            f"{c.id} *" if c.id in chosen else c.id,
             bureau_name(c.bureau, language),
             c.version,
-            KinsokuText(period),
+            period,
+            t(f"period_{status(c.period, on)}", language),
             KinsokuText(safe(source)),
         )
     print_trimmed(make_console(), fitted(table))
@@ -68,12 +95,14 @@ def criteria_show(
         ),
     ] = False,
     lang: LangOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
-    """Show one criteria set: sources, strategies, sections, criteria and checks, bands."""
-    raise typer.Exit(guarded(lambda: run_show(criteria, resolved, lang)))
+    """Show one criteria set: sources, status, strategies, sections, criteria and checks, bands."""
+    on = as_of.date() if as_of else None
+    raise typer.Exit(guarded(lambda: run_show(criteria, resolved, lang, on)))
 
 
-def run_show(ref: str, resolved: bool, lang: LangChoice | None) -> int:
+def run_show(ref: str, resolved: bool, lang: LangChoice | None, on: dt.date | None = None) -> int:
     import yaml
 
     from readiness.criteria.explain import overview_lines
@@ -100,6 +129,10 @@ def run_show(ref: str, resolved: bool, lang: LangChoice | None) -> int:
     from readiness.reporters.kinsoku import print_lines
 
     print_lines(
-        make_console(), [safe(line) for line in overview_lines(criteria, resolve_lang(lang))]
+        make_console(),
+        [
+            safe(line)
+            for line in overview_lines(criteria, resolve_lang(lang), on or dt.date.today())
+        ],
     )
     return 0

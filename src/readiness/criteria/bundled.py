@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
+from readiness.criteria.currency import set_for_date
 from readiness.criteria.loading import load_criteria
 from readiness.criteria.model import Criteria
 from readiness.criteria.paths import bundled_ids, bundled_path
@@ -27,21 +29,25 @@ def bundled_criteria() -> list[Criteria]:
     return sorted((bundled(i) for i in bundled_ids()), key=lambda c: (c.bureau, c.version))
 
 
-def current_for_bureau(bureau: str) -> Criteria | None:
-    # Bundled files are named ``<bureau>-<version>.yaml``: read only this bureau's.
+def bureau_sets(bureau: str) -> list[Criteria]:
+    """The bureau's bundled sets (files are named ``<bureau>-<version>.yaml``: only those read)."""
     own = (bundled(i) for i in bundled_ids() if i.startswith(f"{bureau}-"))
-    current = sorted((c for c in own if c.bureau == bureau and c.current), key=lambda c: c.version)
-    return current[-1] if current else None
+    return [c for c in own if c.bureau == bureau]
+
+
+def current_for_bureau(bureau: str, on: dt.date | None = None) -> Criteria | None:
+    """The bureau's set for ``on`` (default: today), chosen by the sets' periods."""
+    return set_for_date(bureau_sets(bureau), on or dt.date.today())
 
 
 def criteria_for_profile(profile: Profile, source: str = "<profile>") -> Criteria:
-    """The current bundled set for the profile's bureau."""
-    return criteria_for_bureau(profile.municipality.served_by, source)
+    """The bundled set for the profile's bureau on the date the profile describes."""
+    return criteria_for_bureau(profile.municipality.served_by, source, profile.as_of)
 
 
-def criteria_for_bureau(bureau: str, source: str) -> Criteria:
-    """The bureau's current bundled set, or an error naming ``source`` and the bureaus we have."""
-    found = current_for_bureau(bureau)
+def criteria_for_bureau(bureau: str, source: str, on: dt.date | None = None) -> Criteria:
+    """The bureau's set for ``on``, or an error naming ``source`` and the bureaus we have."""
+    found = current_for_bureau(bureau, on)
     if found is None:
         have = ", ".join(sorted({c.bureau for c in bundled_criteria()}))
         raise ReadinessError.single(

@@ -259,7 +259,6 @@ def _meta_fields(c: Criteria) -> Fields:
         "id": c.id,
         "bureau": c.bureau,
         "version": c.version,
-        "current": c.current,
         "title": _text(c.title),
         "period.start": c.period.start.isoformat() if c.period.start else None,
         "period.end": c.period.end.isoformat() if c.period.end else None,

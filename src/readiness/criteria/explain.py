@@ -5,6 +5,7 @@ Pure functions from criteria to lines of text; the commands print them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import inspect
 from collections.abc import Sequence
@@ -25,10 +26,11 @@ from readiness.criteria.checks import (
     OneOf,
     Predicate,
 )
+from readiness.criteria.currency import status
 from readiness.criteria.model import Criteria, Criterion, Section
 from readiness.diagnostics import ReadinessError
 from readiness.input.fieldpaths import resolve
-from readiness.messages import Lang, pick
+from readiness.messages import Lang, pick, t
 from readiness.profile.model import Profile
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -61,7 +63,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sources": ("出典", "Sources"),
     "tests": ("テストケース", "Tests"),
     "extends": ("拡張元", "Extends"),
-    "current": ("現行", "current"),
     "period": ("期間", "period"),
     "version": ("版", "version"),
     "requires_gates": ("足切りの達成が必要", "gates must pass"),
@@ -260,12 +261,14 @@ def _source(src: Any) -> str:
     return f"{text} {src.url}" if src.url else text
 
 
-def overview_lines(c: Criteria, lang: Lang) -> list[str]:
-    """A criteria set at a glance: sources, strategies, sections with their criteria, bands."""
+def overview_lines(c: Criteria, lang: Lang, on: dt.date) -> list[str]:
+    """A criteria set at a glance: sources, strategies, sections with their criteria, bands;
+    its status (current, expired, future) on the date ``on``."""
     w = partial(word, lang=lang)
     period = f"{c.period.start or '…'} – {c.period.end or '…'}"
     head = f"{c.bureau} · {w('version')} {c.version} · {w('period')} {period}"
-    lines = [f"{c.id}  {c.title.get(lang)}", head + (f" · {w('current')}" if c.current else "")]
+    state = t(f"period_{status(c.period, on)}", lang)
+    lines = [f"{c.id}  {c.title.get(lang)}", f"{head} · {state} ({on})"]
     if c.extends:
         lines.append(f"{w('extends')}: {c.extends}")
     lines.append(f"{w('sources')}:")

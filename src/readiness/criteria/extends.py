@@ -4,13 +4,13 @@ An extending file names its parent (a bundled id, or a path relative to itself) 
 what differs.  Sections, criteria, strategies and bands are matched by ``id``: a known id updates
 the fields given (a criterion's ``check`` or a ``label`` is replaced whole), a new id is added,
 and ``remove:`` drops ids.  The merged set is then validated and checked like any criteria file.
-``current`` and ``tests`` are never inherited: they belong to the file that states them.
+``tests`` are never inherited: they belong to the file that states them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -79,12 +79,13 @@ class Removals(_Model):
 class CriteriaExtension(_Model):
     """A criteria file that extends another and states only what differs."""
 
+    retired_fields: ClassVar[dict[str, str]] = Criteria.retired_fields
+
     format: Literal[1]
     extends: NonEmpty = Field(description="The parent: a bundled id or a file path.")
     id: Id
     bureau: Bureau | None = None
     version: NonEmpty | None = None
-    current: bool = False
     title: Text | None = None
     sources: list[Source] | None = None
     period: Period | None = None
@@ -173,7 +174,6 @@ def merge(parent: Criteria, extension: CriteriaExtension) -> tuple[dict[str, Any
             base[key] = patch[key]
     base["id"] = extension.id
     base["extends"] = extension.extends
-    base["current"] = extension.current
     base["tests"] = patch.get("tests", [])
     _merge_by_id(base["strategies"], patch.get("strategies", []))
     if patch.get("bands"):

@@ -123,7 +123,6 @@ JA: dict[str, str] = {
     "id": "ID（英小文字・数字・ハイフン）",
     "bureau": "経済産業局",
     "version": "版",
-    "current": "その局の自治体に既定で使う評価基準",
     "title": "題名",
     "sources": "出典",
     "period": "適用期間",

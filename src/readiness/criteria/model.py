@@ -8,7 +8,7 @@ as code.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -155,6 +155,11 @@ class CriteriaTest(_Model):
 
 
 class Criteria(_Model):
+    # Fields of earlier releases: refused with what replaced them.
+    retired_fields: ClassVar[dict[str, str]] = {
+        "current": "a set is current while its period contains the date; remove the line"
+    }
+
     format: Literal[1]
     extends: NonEmpty | None = Field(
         None, description="The set this one extends: a bundled id or a file path."
@@ -162,7 +167,6 @@ class Criteria(_Model):
     id: Id
     bureau: Bureau
     version: NonEmpty
-    current: bool = Field(False, description="The set used by default for the bureau's towns.")
     title: Text
     sources: list[Source] = Field(min_length=1)
     period: Period

@@ -166,6 +166,10 @@ def explain(err: Any, loc: Loc, model: type[BaseModel], raw: str | None = None) 
         name = str(loc[-1])
         parent = model_at(model, loc[:-1])
         fields = list(parent.model_fields) if parent else []
+        retired: dict[str, str] = getattr(parent, "retired_fields", {})
+        if name in retired:
+            where = f" in {dotted(loc[:-1])}" if len(loc) > 1 else ""
+            return "retired-field", f"field {name!r}{where} is no longer read: {retired[name]}"
         close = difflib.get_close_matches(_half_width(name), fields, n=1)
         hint = f": did you mean {close[0]!r}?" if close else ""
         where = f" in {dotted(loc[:-1])}" if len(loc) > 1 else ""

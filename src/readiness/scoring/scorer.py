@@ -133,12 +133,23 @@ def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
             )
         )
     as_of, period = profile.as_of, criteria.period
-    if (period.start and as_of < period.start) or (period.end and as_of > period.end):
-        span = f"{period.start or '…'} – {period.end or '…'}"
+    if period.end and as_of > period.end:
         found.append(
             Text(
-                ja=f"プロファイルの時点（{as_of}）は評価基準の対象期間（{span}）の外です。",
-                en=f"The profile describes {as_of}, outside the criteria's period ({span}).",
+                ja=f"この評価基準（{criteria.id}）の対象期間は{period.end}に終わっています"
+                f"（プロファイルの時点は{as_of}）。局がその後に新しい条件や重点を公表して"
+                "いないか確かめてください。",
+                en=f"These criteria ({criteria.id}) ended on {period.end}, before the date the "
+                f"profile describes ({as_of}): they may be stale; check whether the bureau has "
+                "published newer conditions or priorities.",
+            )
+        )
+    elif period.start and as_of < period.start:
+        span = f"{period.start} – {period.end or '…'}"
+        found.append(
+            Text(
+                ja=f"プロファイルの時点（{as_of}）は評価基準の対象期間（{span}）より前です。",
+                en=f"The profile describes {as_of}, before the criteria's period ({span}).",
             )
         )
     return tuple(found)

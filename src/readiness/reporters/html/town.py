@@ -6,12 +6,14 @@ works offline and prints on A4 (the chart on page 1, no row cut across pages).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from readiness import __version__
+from readiness.criteria.currency import status
 from readiness.criteria.model import Criteria
 from readiness.messages import Lang
 from readiness.reporters.html.env import render, text, words
@@ -30,10 +32,12 @@ class CriteriaInfo:
     top_band_min: float
 
     @classmethod
-    def of(cls, criteria: Criteria, lang: Lang) -> CriteriaInfo:
+    def of(cls, criteria: Criteria, lang: Lang, on: dt.date) -> CriteriaInfo:
+        """``current``: the set's period contains ``on``, the date the profile describes."""
         p = criteria.period
         period = f"{p.start or ''}–{p.end or ''}"
-        return cls(text(criteria.title, lang), criteria.current, period, criteria.bands[0].min)
+        current = status(p, on) == "current"
+        return cls(text(criteria.title, lang), current, period, criteria.bands[0].min)
 
 
 def _pct(share: float) -> str:
