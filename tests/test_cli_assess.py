@@ -225,7 +225,7 @@ def test_version(run_cli: RunCli) -> None:
 def test_criteria_list(run_cli: RunCli) -> None:
     from readiness.criteria.paths import bundled_ids
 
-    result = run_cli("criteria", "list")
+    result = run_cli("criteria", "list", "--as-of", "2020-01-01", "--lang", "en")
     assert result.exit_code == 0
     rows = {
         line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[3:] if line.strip()
@@ -234,23 +234,24 @@ def test_criteria_list(run_cli: RunCli) -> None:
     assert rows["kyushu-2019"] == [
         "*",
         "Kyushu",
-        "2019",
         "2019-09-25",
         "–",
         "2021-06-30",
+        "current",
         "九州経済産業局",
     ]
-    ja = run_cli("criteria", "list", "--lang", "ja").stdout
-    assert ja.splitlines()[1].split() == ["評価基準ID", "経産局", "版", "期間", "出典"]
-    assert "九州     2019   2019-09-25 – 2021-06-30" in ja
-    assert ja.rstrip().endswith("* 各局の現行の評価基準")
+    ja = run_cli("criteria", "list", "--lang", "ja", "--as-of", "2023-01-01").stdout
+    assert ja.splitlines()[1].split() == ["評価基準ID", "経産局", "期間", "状態", "出典"]
+    assert "九州     2019-09-25 – 2021-06-30   期間終了" in ja
+    assert ja.rstrip().endswith(
+        "状態は2023-01-01時点。* は各局の自治体に使う評価基準（現行がなければ最新）"
+    )
     assert rows["tohoku-2022"] == [
-        "*",
         "Tohoku",
-        "2022",
         "2022-04-01",
         "–",
         "2025-03-31",
+        "future",
         "東北経済産業局",
     ]
 

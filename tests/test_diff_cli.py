@@ -336,7 +336,7 @@ def test_criteria_list_shows_the_second_tohoku_set(run_cli: RunCli) -> None:
     ids = [row[0] for row in rows if row[0] in ("kyushu-2019", "tohoku-2019", "tohoku-2022")]
     assert ids == ["kyushu-2019", "tohoku-2019", "tohoku-2022"]
     tohoku_2019 = next(row for row in rows if row[0] == "tohoku-2019")
-    assert tohoku_2019[1:4] == ["Tohoku", "2019", "2019-04-01"]
+    assert tohoku_2019[1:3] == ["Tohoku", "2019-04-01"]
 
 
 def test_rev_path_through_a_symlinked_folder(run_cli: RunCli, repo: Path) -> None:

@@ -35,10 +35,10 @@ def test_templates_for_real_codes_load_and_assess(
     )
     assert result.exit_code == 0
     wrote = {
-        "ja": f"readiness: {out} に{name}（{prefecture}、{code}）のプロファイルを書きました\n",
-        "en": f"readiness: wrote {out} for {name} ({prefecture}, {code})\n",
+        "ja": f"readiness: {out} に{name}（{prefecture}、{code}）のプロファイルを書きました",
+        "en": f"readiness: wrote {out} for {name} ({prefecture}, {code})",
     }
-    assert result.stderr == wrote[lang]
+    assert result.stderr.splitlines()[0] == wrote[lang]
     text = out.read_text("utf-8")
     assert f'  name: "{name}"  # {kana}\n' in text
     profile = load_profile(out)
@@ -221,3 +221,44 @@ def test_a_dash_is_standard_output(
     assert result.exit_code == 0
     assert result.stdout.startswith("# Profile of 石巻市 (宮城県)")
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "Scored under tohoku-2022 (Tohoku Bureau of Economy, Trade and Industry), current "
+            "on 2023-01-01.\nNext:\n"
+            "  readiness criteria show tohoku-2022  # what the town is judged on\n"
+            "  readiness validate FILE  # check it once facts are filled in\n"
+            "  readiness assess FILE  # score, band and gaps\n",
+        ),
+        (
+            "ja",
+            "評価基準: tohoku-2022（東北経済産業局）、2023-01-01時点で現行。\n次に実行:\n"
+            "  readiness criteria show tohoku-2022  # 評価の内容を見る\n"
+            "  readiness validate FILE  # 事実を記入してから確かめる\n"
+            "  readiness assess FILE  # 点数・判定・不足点\n",
+        ),
+    ],
+)
+def test_init_says_what_comes_next(run_cli: RunCli, lang: str, expected: str) -> None:
+    result = run_cli("init", "--code", "042021", "--lang", lang, "--as-of", "2023-01-01")
+    assert result.exit_code == 0
+    assert result.stderr == expected
+
+
+def test_init_names_a_stale_set_and_its_end(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "my town.yaml"
+    result = run_cli("init", "--code", "042021", "--lang", "en", "--as-of", "2026-12-02",
+                     "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [
+        "Scored under tohoku-2022 (Tohoku Bureau of Economy, Trade and Industry), ended "
+        "2025-03-31: the bureau's newest, may be stale.",
+        "Next:",
+        "  readiness criteria show tohoku-2022  # what the town is judged on",
+        f"  readiness validate '{out}'  # check it once facts are filled in",
+        f"  readiness assess '{out}'  # score, band and gaps",
+    ]

@@ -52,6 +52,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「不明」は事実を確認すれば得点になり得る項目です。",
         "'unknown' marks facts to find out: confirming them may add points.",
     ),
+    "group": ("広域連携グループ", "Group"),
+    "group_lead": ("代表", "lead"),
+    "group_members": ("構成自治体", "members"),
     "adds": ("加点", "Adds"),
     "list_sep": ("、", ", "),
     "sentence_sep": ("。", "; "),
@@ -83,6 +86,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "status on {date}; * the set each bureau's towns are scored under "
         "(the newest when none is current)",
     ),
+    "set_status": ("状態", "status"),
     "period_current": ("現行", "current"),
     "period_expired": ("期間終了", "expired"),
     "period_future": ("期間前", "future"),

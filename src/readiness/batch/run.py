@@ -23,6 +23,7 @@ from readiness.scoring.assessment import (
     Assessment,
     BandRef,
     CriterionResult,
+    GroupMember,
     NextBand,
     SectionResult,
 )
@@ -74,6 +75,8 @@ class Scored:
     """Each section's points and gate, for the spreadsheet's per-criteria sheets."""
     findings: tuple[Finding, ...] = ()
     """What the substance rules set aside, located in the file."""
+    group_members: tuple[GroupMember, ...] = ()
+    """A group profile's other members (the town above leads the group)."""
 
     @property
     def passed(self) -> bool:
@@ -263,6 +266,7 @@ def summarise(
         positions=positions,
         sections=a.sections,
         findings=a.findings,
+        group_members=a.group_members,
     )
 
 

@@ -32,7 +32,7 @@ def criteria_list(
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """List the bundled criteria sets: bureau, version, period, and status on a date.
+    """List the bundled criteria sets: bureau, period, status on a date, and first source.
 
     A set is current while its period contains the date, expired after it, future before it.
     The set marked * is the one each bureau's towns are scored under on that date: the current
@@ -61,9 +61,8 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=caption)
     table.add_column(t("criteria_id", language), no_wrap=True)
     table.add_column(t("bureau_short", language), no_wrap=True)
-    table.add_column(t("version", language), no_wrap=True)
     table.add_column(t("period", language), no_wrap=True)
-    table.add_column(t("status", language), no_wrap=True)
+    table.add_column(t("set_status", language), no_wrap=True)
     table.add_column(t("source", language))
     for c in sets:
         period = f"{c.period.start or '…'} – {c.period.end or '…'}"
@@ -71,7 +70,6 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
         table.add_row(
             f"{c.id} *" if c.id in chosen else c.id,
             bureau_name(c.bureau, language),
-            c.version,
             period,
             t(f"period_{status(c.period, on)}", language),
             KinsokuText(safe(source)),

@@ -5,17 +5,33 @@ from __future__ import annotations
 from readiness.input.fieldpaths import Loc
 from readiness.input.validation import Problem
 from readiness.profile.localgov import bureau_of, check_digit, municipalities
-from readiness.profile.model import Profile
+from readiness.profile.model import Municipality, Profile
 from readiness.profile.programmes import catalogue
 
 
 def profile_problems(profile: Profile) -> list[Problem]:
-    return [*_identity(profile), *_references(profile), *_programmes(profile)]
+    return [*_identities(profile), *_references(profile), *_programmes(profile)]
 
 
-def _identity(profile: Profile) -> list[Problem]:
-    m = profile.municipality
-    at = ("municipality",)
+def _identities(profile: Profile) -> list[Problem]:
+    problems = _identity(profile.municipality, ("municipality",), profile.fictional)
+    if profile.group is None:
+        return problems
+    seen = {profile.municipality.code}
+    for i, member in enumerate(profile.group.members):
+        at: Loc = ("group", "members", i)
+        problems += _identity(member, at, profile.fictional)
+        if member.code in seen:
+            problems.append(
+                Problem((*at, "code"), "duplicate-member",
+                        f"{member.name} ({member.code}) is already in the group: the lead town "
+                        "is `municipality`, and each member is listed once")
+            )  # fmt: skip
+        seen.add(member.code)
+    return problems
+
+
+def _identity(m: Municipality, at: Loc, fictional: bool) -> list[Problem]:
     problems = []
     expected_bureau = bureau_of(m.prefecture)
     if expected_bureau is None:
@@ -35,7 +51,7 @@ def _identity(profile: Profile) -> list[Problem]:
                     f"code {m.code} fails its check digit (the last digit should be {digit})")
         )  # fmt: skip
         return problems
-    if profile.fictional:
+    if fictional:
         return problems  # a made-up town is not in the list; its code still has a check digit
     known = municipalities().get(m.code)
     if known is None:

@@ -30,6 +30,7 @@ PartnerType = Literal[
     "industry_support_centre",  # 産業支援センター
     "financial_institution",  # 金融機関
     "university",  # 大学・高専
+    "core_firm",  # 中核企業
     "other",
 ]
 Commitment = Literal["signed", "agreed", "in_talks", "planned"]
@@ -55,6 +56,7 @@ PARTNER_TYPE_JA: dict[str, str] = {
     "地方銀行": "financial_institution", "信用金庫": "financial_institution",
     "信用組合": "financial_institution",
     "大学": "university", "高専": "university", "大学・高専": "university",
+    "中核企業": "core_firm",
     "その他": "other",
 }  # fmt: skip
 

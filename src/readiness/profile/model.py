@@ -121,6 +121,18 @@ class Municipality(_Model):
         return self.bureau or bureau_of(self.prefecture) or ""
 
 
+class Group(_Model):
+    """A wide-area group of municipalities (広域連携) that seeks one partnership: the profile's
+    ``municipality`` leads it, and is scored under the bureau that serves it."""
+
+    name: Text | None = Field(
+        None, description="The group's name, e.g. 日立市・常陸太田市・大子町."
+    )
+    members: list[Municipality] = Field(
+        min_length=1, description="The other municipalities of the group, each with its code."
+    )
+
+
 class Team(_Model):
     kind: Text | None = Field(None, description="e.g. working group (WG), project team.")
     departments: list[Text] = Field(default_factory=list)
@@ -195,7 +207,45 @@ class Partner(_Model):
     type: JaPartnerType
     role: Text | None = None
     commitment: OrUnknown[JaCommitment]
+    contribution: Text | None = Field(
+        None, description="What it puts in: people, resources or funds, and any risk it takes."
+    )
     initiatives: list[Slug] = Field(default_factory=list, description="Ids of initiatives joined.")
+
+
+PlanKind = Literal[
+    "sogo_senryaku",  # 地方版総合戦略
+    "shinko_jorei",  # 振興条例
+    "shinko_keikaku",  # 振興計画
+    "mirai_toshi_kihon_keikaku",  # 地域未来投資促進法の基本計画
+    "cluster_plan",  # 地域クラスター計画
+    "other",
+]
+
+
+class Plan(_Model):
+    """A municipal plan or strategy document that sets the town's policy."""
+
+    kind: PlanKind
+    title: Text
+    names_project: OrUnknown[bool] | None = Field(
+        None, description="The document names the partnership's project and its promotion."
+    )
+
+
+class BodyMember(_Model):
+    name: Text
+    sector: Literal["industry", "academia", "government", "finance", "other"]
+    role: Text | None = Field(None, description="Its role in the promotion body.")
+
+
+class PromotionBody(_Model):
+    """A body that drives the project with local industry, academia and finance (協議会等)."""
+
+    name: Text | None = None
+    kind: Text | None = Field(None, description="e.g. 協議会 (a council).")
+    members: list[BodyMember] = Field(default_factory=list)
+    responsible: Text | None = Field(None, description="The body responsible (責任主体).")
 
 
 class ProgrammeUse(_Model):
@@ -227,11 +277,21 @@ class Profile(_Model):
     schema_version: Literal[1]
     fictional: bool = Field(False, description="True for made-up towns used as examples.")
     as_of: JaDate = Field(description="The date the profile describes.")
-    municipality: Municipality
+    municipality: Municipality = Field(description="The municipality, or a group's lead town.")
+    group: Group | None = Field(None, description="A wide-area group this town leads.")
     will: Will = Field(default_factory=Will)
     issues: OrUnknown[list[Issue]] = Field(default_factory=list)
     initiatives: OrUnknown[list[Initiative]] = Field(default_factory=list)
     partners: OrUnknown[list[Partner]] = Field(default_factory=list)
     record: Record = Field(default_factory=Record)
+    plans: OrUnknown[list[Plan]] = Field(
+        default_factory=list, description="Plans and strategies (総合戦略, 振興条例, ...)."
+    )
+    promotion_body: OrUnknown[PromotionBody] | None = None
+    vision: Text | None = Field(None, description="A clear vision of the region's future.")
+    structural_issues: OrUnknown[list[Text]] = Field(
+        default_factory=list,
+        description="Structural problems or a sense of crisis in the regional economy.",
+    )
     sources: list[Text] = Field(default_factory=list, description="Where the facts come from.")
     notes: Text | None = None

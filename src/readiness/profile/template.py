@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from collections.abc import Sequence
 
 from readiness.diagnostics import ReadinessError
 from readiness.messages import Lang
@@ -125,10 +126,44 @@ def _normal(text: str) -> str:
     return "".join(text.split())
 
 
-def render_template(m: Municipality, lang: Lang, as_of: dt.date) -> str:
-    """The commented YAML template for ``m``; it loads as a valid profile as it stands."""
+def render_template(
+    m: Municipality, lang: Lang, as_of: dt.date, members: Sequence[Municipality] = ()
+) -> str:
+    """The commented YAML template for ``m``; it loads as a valid profile as it stands.
+
+    With ``members``, ``m`` leads a wide-area group and the template lists the other members.
+    """
+    text = (_JA if lang == "ja" else _EN).format(**_values(m, lang, as_of))
+    if not members:
+        return text
+    head, sep, tail = text.partition(_GROUP_AFTER[lang])
+    return head + sep + _group(m, members, lang) + tail
+
+
+def _group(lead: Municipality, members: Sequence[Municipality], lang: Lang) -> str:
+    ja = lang == "ja"
+    names = "・".join(x.name for x in (lead, *members))
+    if ja:
+        lines = [f"group:  # 広域連携グループ。代表は上の municipality（{lead.name}）",
+                 f"  name: {_quoted(names)}  # グループの名前（任意）", "  members:"]  # fmt: skip
+    else:
+        lines = [f"group:  # a wide-area group, led by the municipality above ({lead.name})",
+                 f"  name: {_quoted(names)}  # the group's name (optional)",
+                 "  members:"]  # fmt: skip
+    for x in members:
+        bureau_ja, bureau_en = BUREAU_NAMES.get(x.bureau, ("", ""))
+        lines += [
+            f"    - name: {_quoted(x.name)}  # {x.kana}",
+            f"      code: {_quoted(x.code)}",
+            f"      prefecture: {_quoted(x.prefecture)}",
+            f"      bureau: {x.bureau}  # {bureau_ja if ja else bureau_en}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _values(m: Municipality, lang: Lang, as_of: dt.date) -> dict[str, str]:
     bureau_ja, bureau_en = BUREAU_NAMES.get(m.bureau, ("", ""))
-    values = {
+    return {
         "name": _quoted(m.name),
         "town": m.name,
         "kana": m.kana,
@@ -139,7 +174,13 @@ def render_template(m: Municipality, lang: Lang, as_of: dt.date) -> str:
         "bureau_name": bureau_ja if lang == "ja" else bureau_en,
         "as_of": as_of.isoformat(),
     }
-    return (_JA if lang == "ja" else _EN).format(**values)
+
+
+# The group block goes after the municipality block, before condition 1.
+_GROUP_AFTER = {
+    "ja": "  population: unknown  # 人口（数値）\n",
+    "en": "  population: unknown  # a number\n",
+}
 
 
 def _quoted(text: str) -> str:

@@ -30,6 +30,17 @@ def _points(value: float) -> float:
     return round(value, 2)
 
 
+def _group(a: Assessment) -> dict[str, Any] | None:
+    if not a.group_members:
+        return None
+    members = [
+        {"name": m.name, "name_en": m.name_en, "code": m.code, "prefecture": m.prefecture,
+         "bureau": m.bureau}
+        for m in a.group_members
+    ]  # fmt: skip
+    return {"name": a.group_name, "lead": a.code, "members": members}
+
+
 def assessment_to_dict(a: Assessment) -> dict[str, Any]:
     return {
         "format": ASSESSMENT_FORMAT,
@@ -43,6 +54,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             "fictional": a.fictional,
             "as_of": a.as_of,
         },
+        "group": _group(a),
         "criteria": {"id": a.criteria_id, "version": a.criteria_version},
         "score": _points(a.score),
         "band": _band(a.band),

@@ -43,9 +43,20 @@ def header(a: Assessment, lang: Lang) -> Text:
     line.append(f"  {a.code} · {t('as_of', lang)} {a.as_of}")
     if a.fictional:
         line.append(f"\n[{t('fictional', lang)}]", style="magenta")
+    if a.group_members:
+        line.append(f"\n{group_line(a, lang)}")
     bureau = pick(BUREAU_NAMES[a.bureau], lang) if a.bureau in BUREAU_NAMES else a.bureau
     line.append(f"\n{bureau} · {t('criteria', lang)}: {a.criteria_id}")
     return line
+
+
+def group_line(a: Assessment, lang: Lang) -> str:
+    """The group a town leads: its name, the lead, and every other member with its code."""
+    sep = t("list_sep", lang)
+    members = sep.join(f"{safe(m.name)} {m.code} ({safe(m.prefecture)})" for m in a.group_members)
+    name = f" {safe(a.group_name)}" if a.group_name else ""
+    lead = f"{t('group_lead', lang)}: {safe(a.municipality)} {a.code}"
+    return f"{t('group', lang)}{name} ({lead}) · {t('group_members', lang)}: {members}"
 
 
 def summary(a: Assessment, lang: Lang) -> Text:

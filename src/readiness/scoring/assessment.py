@@ -109,6 +109,17 @@ class NextBand:
 
 
 @dataclass(frozen=True)
+class GroupMember:
+    """A member of a wide-area group other than its lead town (the assessed municipality)."""
+
+    name: str
+    name_en: str | None
+    code: str
+    prefecture: str
+    bureau: str
+
+
+@dataclass(frozen=True)
 class Assessment:
     profile_file: str | None
     municipality: str
@@ -137,6 +148,9 @@ class Assessment:
     findings: tuple[Finding, ...] = ()
     """What the substance rules set aside (too-short text, repeated entries, strategy claims
     beyond the actions), each at its place in the profile."""
+    group_name: str | None = None
+    group_members: tuple[GroupMember, ...] = ()
+    """A group profile: the other members (the assessed municipality leads the group)."""
 
     @property
     def reading_points(self) -> float:

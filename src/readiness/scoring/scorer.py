@@ -19,6 +19,7 @@ from readiness.scoring.assessment import (
     Assessment,
     BandRef,
     CriterionResult,
+    GroupMember,
     NextBand,
     SectionResult,
     StrategyFit,
@@ -117,6 +118,17 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         next_band=_next_band(criteria.bands, band_index, score, sections, results),
         cautions=_cautions(criteria, profile),
         findings=findings,
+        group_name=profile.group.name if profile.group else None,
+        group_members=_members(profile),
+    )
+
+
+def _members(profile: Profile) -> tuple[GroupMember, ...]:
+    if profile.group is None:
+        return ()
+    return tuple(
+        GroupMember(m.name, m.name_en, m.code, m.prefecture, m.served_by)
+        for m in profile.group.members
     )
 
 
@@ -132,6 +144,20 @@ def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
                 f"this town is served by the {bureau} bureau.",
             )
         )
+    for member in profile.group.members if profile.group else ():
+        if member.served_by != bureau:
+            found.append(
+                Text(
+                    ja=f"グループの{member.name}（{member.prefecture}）を所管するのは"
+                    f"{member.served_by}局で、代表の自治体を所管する{bureau}局ではありません。"
+                    "グループは代表の自治体の局の評価基準で評価され、"
+                    f"{member.served_by}局の条件や重点は反映されていません。",
+                    en=f"Group member {member.name} ({member.prefecture}) is served by the "
+                    f"{member.served_by} bureau, not the lead town's {bureau} bureau: the group "
+                    f"is scored under the lead town's criteria, and the {member.served_by} "
+                    "bureau's conditions and priorities are not reflected.",
+                )
+            )
     as_of, period = profile.as_of, criteria.period
     if period.end and as_of > period.end:
         found.append(

@@ -11,10 +11,15 @@ from readiness.scoring.assessment import CriterionResult
 
 
 def town(entry: Scored, lang: Lang) -> str:
-    """The town's name, with its English name in English reports."""
+    """The town's name, with its English name in English reports; a group's lead town is
+    followed by the other members."""
+    name = entry.municipality
     if lang == "en" and entry.municipality_en:
-        return f"{entry.municipality_en} ({entry.municipality})"
-    return entry.municipality
+        name = f"{entry.municipality_en} ({entry.municipality})"
+    if entry.group_members:
+        members = t("list_sep", lang).join(m.name for m in entry.group_members)
+        name += f" ＋ {members}" if lang == "ja" else f" + {members}"
+    return name
 
 
 def bureau_name(bureau: str, lang: Lang) -> str:

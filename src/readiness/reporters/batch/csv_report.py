@@ -26,6 +26,7 @@ COLUMNS = (
     "rank",
     "municipality",
     "name_en",
+    "group_members",
     "code",
     "bureau",
     "criteria",
@@ -46,6 +47,7 @@ COLUMNS_JA = {
     "rank": "順位",
     "municipality": "自治体",
     "name_en": "英語名",
+    "group_members": "広域連携の構成自治体",
     "code": "団体コード",
     "bureau": "経済産業局",
     "criteria": "評価基準",
@@ -113,6 +115,7 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             r.rank,
             e.municipality,
             e.municipality_en or "",
+            " ".join(f"{m.name}:{m.code}" for m in e.group_members),
             e.code,
             e.bureau,
             e.criteria_id,
@@ -131,6 +134,6 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         out.write(_line([cell(v) for v in values], e.code))
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
-        blank = [""] * 11
+        blank = [""] * 12
         error = first.text(lang) if first else ""
         writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, error])

@@ -27,6 +27,7 @@ def _town(r: Ranked) -> dict[str, Any]:
             "code": e.code,
             "bureau": e.bureau,
             "fictional": e.fictional,
+            "group_members": [{"name": m.name, "code": m.code} for m in e.group_members],
         },
         "criteria": {"id": e.criteria_id, "version": e.criteria_version},
         "score": _points(e.score),

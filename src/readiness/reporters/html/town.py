@@ -93,6 +93,19 @@ def view(
             "as_of": a.as_of,
             "fictional": a.fictional,
         },
+        "group": {
+            "name": text(a.group_name, lang) if a.group_name else None,
+            "members": [
+                {
+                    "name": text(m.name, lang),
+                    "code": text(m.code, lang),
+                    "prefecture": text(m.prefecture, lang),
+                }
+                for m in a.group_members
+            ],
+        }
+        if a.group_members
+        else None,
         "criteria": {
             "id": text(a.criteria_id, lang),
             "version": text(a.criteria_version, lang),
