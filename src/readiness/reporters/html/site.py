@@ -6,6 +6,7 @@ The index sorts by any column with a few lines of inline script: no network, no 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -137,6 +138,6 @@ def render_site(result: BatchResult, pages: list[TownPage], lang: Lang) -> dict[
         )
     }
     for p, name in zip(pages, names, strict=True):
-        info = CriteriaInfo.of(p.criteria, lang)
+        info = CriteriaInfo.of(p.criteria, lang, dt.date.fromisoformat(p.assessment.as_of))
         files[name] = render_town(p.assessment, info, lang, back=INDEX)
     return files
