@@ -138,6 +138,14 @@ def test_bad_choices_are_explained(run_cli: RunCli, args: list[str], message: st
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
 
 
+NEXT_JA = (
+    "評価基準: tohoku-2022（東北経済産業局）、2023-01-01時点で現行。\n次に実行:\n"
+    "  readiness criteria show tohoku-2022  # 評価の内容を見る\n"
+    "  readiness validate FILE  # 事実を記入してから確かめる\n"
+    "  readiness assess FILE  # 点数・判定・不足点\n"
+)
+
+
 @pytest.mark.parametrize(
     ("args", "note"),
     [
@@ -155,8 +163,8 @@ def test_bad_choices_are_explained(run_cli: RunCli, args: list[str], message: st
     ],
 )
 def test_towns_as_people_type_them(run_cli: RunCli, args: list[str], note: str) -> None:
-    result = run_cli("init", *args, "--lang", "ja")
-    assert (result.exit_code, result.stderr) == (0, note)
+    result = run_cli("init", *args, "--lang", "ja", "--as-of", "2023-01-01")
+    assert (result.exit_code, result.stderr) == (0, note + NEXT_JA)
     assert '  code: "042021"' in result.stdout
 
 

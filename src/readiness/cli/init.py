@@ -94,7 +94,8 @@ def run(
             ja="--code と --name のどちらか一方を指定してください",
         )  # fmt: skip
     towns = []
-    for given in codes or [None]:
+    given_codes: list[str | None] = [*codes] or [None]
+    for given in given_codes:
         town, completed = find_town(code=given, name=name)
         if completed is not None and completed.completion != "as_given":
             # Say what was filled in, so that a code typed short is checked by a person too.
