@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from readiness.criteria.bundled import bundled_criteria
 from readiness.profile.jvalues import (
@@ -127,12 +128,18 @@ def test_the_issue_example_validates_and_scores_like_its_english_twin(
         ("創業支援等事業計画", "sogyo-shien"),
         ("農商工等連携事業計画", "noshoko-renkei"),
         ("sogyo-shien", "sogyo-shien"),
-        ("支援", "支援"),  # too short to say which
-        ("地域", "地域"),
     ],
 )
 def test_programmes_by_their_japanese_name(typed: str, expected: str) -> None:
     assert programme_id(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["支援", "地域", "創業", "地域資", "経済産業"])
+def test_a_japanese_name_that_names_no_one_programme_is_refused(typed: str) -> None:
+    with pytest.raises(PydanticCustomError) as e:
+        programme_id(typed)
+    assert e.value.context is not None
+    assert e.value.context["en"].startswith(f"unknown programme {typed!r}; choose from ")
 
 
 @pytest.mark.parametrize(
@@ -191,3 +198,43 @@ def test_a_near_miss_lists_the_values_in_japanese(run_cli: RunCli, tmp_path: Pat
         "will.top_commitment: '知事' は使えません。使える値は 'mayor'、'deputy_mayor'、"
         "'department_head'、'section_head'、'none'（または unknown）。日本語では 市長、町長、"
     ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_ISSUE.replace("will:", "will:\n\twhat: x"), "5:1: yaml-syntax ここにタブがあります"),
+        (_ISSUE + "as_of: 2024-04-01\n",
+         "duplicate-key 項目 'as_of' が2回あります（2行目と14行目）"),
+        (_ISSUE.replace('"042021"', '"042022"'),
+         "コード 042022 の検査数字が合いません（最後の桁は 1 のはずです）"),
+        (_ISSUE.replace("name: 石巻市,", "name: 仙台市,"),
+         "コード 042021 は石巻市（宮城県）で、仙台市ではありません"),
+        (_ISSUE.replace("創業支援", "創業"),
+         "制度 '創業' は一覧にありません。id か日本語の正式名で書いてください: "),
+        (_ISSUE.replace("name: 石巻商工会議所", "name: 未定"),
+         "'未定' は仮の記入で、事実を書いたものとして扱われてしまいます"),
+        ("", "empty-file 空です"),
+    ],
+    ids=["tab", "duplicate", "check digit", "name", "programme", "placeholder", "empty"],
+)  # fmt: skip
+def test_file_problems_in_japanese(
+    run_cli: RunCli, tmp_path: Path, text: str, expected: str
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(bad), "--lang", "ja")
+    assert result.exit_code == 2
+    assert expected in result.stdout
+
+
+def test_a_shift_jis_file_is_explained_in_japanese(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "sjis.yaml"
+    bad.write_bytes(_ISSUE.encode("cp932"))
+    result = run_cli("assess", str(bad), "--lang", "ja")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{bad}:2: bad-encoding UTF-8 ではありません。Shift_JIS（CP932）のようです（日本語版 "
+        "Windows の Excel やメモ帳の既定）。UTF-8 で保存し直すか、--encoding cp932 を"
+        "付けてください\n",
+    )

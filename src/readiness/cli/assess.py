@@ -92,12 +92,12 @@ def run(
     from readiness.scoring.scorer import assess as score
     from readiness.scoring.thresholds import threshold_failures
 
+    language = resolve_lang(lang)  # first: errors while reading speak it too
     profile, doc = load_profile_with_document(profile_file, encoding=encoding)
     criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
     result = score(criteria, profile, profile_file=profile_file)
     result = replace(result, findings=locate_findings(result.findings, doc.position))
     failures = threshold_failures(result, criteria, fail_under, require_band)
-    language = resolve_lang(lang)
     if output_format in ("json", "html"):
         if output_format == "json":
             from readiness.reporters.json_report import assessment_to_dict, dumps

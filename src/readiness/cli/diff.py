@@ -125,12 +125,12 @@ def run(
     from readiness.criteria.source import read_criteria
     from readiness.scoring.impact import impact
 
+    language = resolve_lang(lang)  # first: errors while reading speak it too
     old = read_criteria(old_ref, encoding=encoding)
     new = read_criteria(new_ref, encoding=encoding)
     changes = diff_criteria(old, new)
     towns = load_profiles(profile_files(profiles), encoding) if profiles else None
     result = impact(changes, old, new, towns) if towns is not None else None
-    language = resolve_lang(lang)
     if output_format == "json":
         from readiness.reporters.diff_json import diff_to_dict
         from readiness.reporters.json_report import dumps

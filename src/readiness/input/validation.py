@@ -28,6 +28,7 @@ class Problem:
     loc: Loc
     code: str
     message: str
+    message_ja: str | None = None
 
 
 def no_problems(_: object) -> list[Problem]:
@@ -54,7 +55,7 @@ def validate_document(
 def locate(doc: YamlDocument, problem: Problem) -> Diagnostic:
     pos = doc.position(problem.loc)
     line, column = pos if pos else (None, None)
-    return Diagnostic(doc.source, line, column, problem.code, problem.message)
+    return Diagnostic(doc.source, line, column, problem.code, problem.message, problem.message_ja)
 
 
 def refuse_other_kind(doc: YamlDocument, wanted: str, marker: str, other: str, theirs: str) -> None:

@@ -166,7 +166,9 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ReadinessError.single(name, "file-not-found", "no such file") from None
+        raise ReadinessError.single(
+            name, "file-not-found", "no such file", ja="ファイルがありません"
+        ) from None
     except OSError as e:
         raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
     if stat.S_ISDIR(st.st_mode):
@@ -217,12 +219,23 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         hint = "save it as UTF-8 (in Excel: CSV UTF-8; in an editor: Save As, encoding UTF-8)"
+        hint_ja = (
+            "UTF-8 で保存し直してください（Excel では「CSV UTF-8」、エディタでは"
+            "「名前を付けて保存」で文字コード UTF-8）"
+        )
         if _looks_like_cp932(raw):
             hint = (
                 "it looks like Shift_JIS (CP932), as Excel and Notepad on Japanese Windows "
                 "save by default; save it as UTF-8, or pass --encoding cp932"
             )
-        raise ReadinessError.single(name, "bad-encoding", f"is not UTF-8: {hint}", line) from None
+            hint_ja = (
+                "Shift_JIS（CP932）のようです（日本語版 Windows の Excel やメモ帳の既定）。"
+                "UTF-8 で保存し直すか、--encoding cp932 を付けてください"
+            )
+        raise ReadinessError.single(
+            name, "bad-encoding", f"is not UTF-8: {hint}", line,
+            ja=f"UTF-8 ではありません。{hint_ja}",
+        ) from None  # fmt: skip
 
 
 def _decode_as(raw: bytes, name: str, encoding: str) -> str:
@@ -289,7 +302,10 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             _check_depth(text, source)  # before composing, whose recursion is then bounded
         node = loader.get_single_node()
         if node is None:
-            raise ReadinessError.single(source, "empty-file", "is empty: expected a YAML mapping")
+            raise ReadinessError.single(
+                source, "empty-file", "is empty: expected a YAML mapping",
+                ja="空です。YAML のマッピング（項目: 値）を書いてください",
+            )  # fmt: skip
         if "*" in text:  # only a file with aliases can expand beyond its own size
             _check_aliases(node, source)
         data = loader.construct_document(node)
@@ -364,6 +380,8 @@ def _duplicate(source: str, key: object, first: yaml.Node, second: yaml.Node) ->
         "duplicate-key",
         f"duplicate key {key!r} (first at line {a.line + 1}, again at line {b.line + 1}); "
         "remove one: YAML would silently keep only the last",
+        f"項目 {key!r} が2回あります（{a.line + 1}行目と{b.line + 1}行目）。"
+        "YAML は黙って後のものだけを残すので、どちらかを消してください",
     )
 
 
@@ -504,11 +522,21 @@ def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessErr
         problem = "a tab here: YAML indents with spaces only; replace the tab with spaces"
     elif e.context:
         problem = f"{problem} ({e.context})"
+    ja = None
     if code == "yaml-syntax":
+        tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        ja = (
+            "ここにタブがあります。YAML の字下げは半角スペースだけです。"
+            "タブをスペースにしてください"
+            if tab
+            else f"YAML の書き方に誤りがあります（{problem}）"
+        )
         problem = f"invalid YAML: {problem}"
+    elif code == "multiple-documents":
+        ja = "YAML の文書が2つ以上あります（2つ目の `---`）。1ファイルに1つにしてください"
     if mark is None:
-        return ReadinessError.single(source, code, problem)
-    return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1)
+        return ReadinessError.single(source, code, problem, ja=ja)
+    return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1, ja=ja)
 
 
 def load_yaml(path: Path, encoding: str | None = None, *, defer: bool = False) -> YamlDocument:

@@ -37,18 +37,22 @@ def _identity(m: Municipality, at: Loc, fictional: bool) -> list[Problem]:
     if expected_bureau is None:
         problems.append(
             Problem((*at, "prefecture"), "bad-prefecture",
-                    f"unknown prefecture {m.prefecture!r}; write it in full, e.g. 宮城県")
+                    f"unknown prefecture {m.prefecture!r}; write it in full, e.g. 宮城県",
+                    f"都道府県 {m.prefecture!r} がわかりません。"
+                    "宮城県のように正式名で書いてください")
         )  # fmt: skip
     elif m.bureau is not None and m.bureau != expected_bureau:
         problems.append(
             Problem((*at, "bureau"), "bureau-mismatch",
-                    f"{m.prefecture} is served by the {expected_bureau} bureau, not {m.bureau}")
+                    f"{m.prefecture} is served by the {expected_bureau} bureau, not {m.bureau}",
+                    f"{m.prefecture}の所管は {expected_bureau} で、{m.bureau} ではありません")
         )  # fmt: skip
     digit = check_digit(m.code[:5])
     if int(m.code[5]) != digit:
         problems.append(
             Problem((*at, "code"), "bad-code",
-                    f"code {m.code} fails its check digit (the last digit should be {digit})")
+                    f"code {m.code} fails its check digit (the last digit should be {digit})",
+                    f"コード {m.code} の検査数字が合いません（最後の桁は {digit} のはずです）")
         )  # fmt: skip
         return problems
     if fictional:
@@ -57,17 +61,22 @@ def _identity(m: Municipality, at: Loc, fictional: bool) -> list[Problem]:
     if known is None:
         problems.append(
             Problem((*at, "code"), "unknown-code",
-                    f"code {m.code} is not in the municipality list")
+                    f"code {m.code} is not in the municipality list",
+                    f"コード {m.code} は自治体一覧にありません")
         )  # fmt: skip
     elif known.name != m.name:
         problems.append(
             Problem((*at, "name"), "name-mismatch",
-                    f"code {m.code} is {known.name} ({known.prefecture}), not {m.name}")
+                    f"code {m.code} is {known.name} ({known.prefecture}), not {m.name}",
+                    f"コード {m.code} は{known.name}（{known.prefecture}）で、"
+                    f"{m.name}ではありません")
         )  # fmt: skip
     elif known.prefecture != m.prefecture and expected_bureau is not None:
         problems.append(
             Problem((*at, "prefecture"), "name-mismatch",
-                    f"{known.name} (code {m.code}) is in {known.prefecture}, not {m.prefecture}")
+                    f"{known.name} (code {m.code}) is in {known.prefecture}, not {m.prefecture}",
+                    f"{known.name}（コード {m.code}）は{known.prefecture}にあり、"
+                    f"{m.prefecture}ではありません")
         )  # fmt: skip
     return problems
 
@@ -77,7 +86,10 @@ def _duplicates(items: list[tuple[Loc, str]], what: str) -> list[Problem]:
     problems = []
     for loc, ident in items:
         if ident in seen:
-            problems.append(Problem(loc, "duplicate-id", f"{what} id {ident!r} is used twice"))
+            problems.append(
+                Problem(loc, "duplicate-id", f"{what} id {ident!r} is used twice",
+                        f"id {ident!r} が2回使われています（{what}）")
+            )  # fmt: skip
         seen.add(ident)
     return problems
 
@@ -97,14 +109,18 @@ def _references(profile: Profile) -> list[Problem]:
             if ref not in issue_ids and profile.issues != "unknown":
                 problems.append(
                     Problem(("initiatives", i, "addresses", j), "bad-reference",
-                            f"initiative {initiative.id!r} addresses no issue with id {ref!r}")
+                            f"initiative {initiative.id!r} addresses no issue with id {ref!r}",
+                            f"取組 {initiative.id!r} の addresses にある {ref!r} という"
+                            " id の課題がありません")
                 )  # fmt: skip
     for i, partner in enumerate(partners):
         for j, ref in enumerate(partner.initiatives):
             if ref not in initiative_ids and profile.initiatives != "unknown":
                 problems.append(
                     Problem(("partners", i, "initiatives", j), "bad-reference",
-                            f"partner {partner.name!r} joins no initiative with id {ref!r}")
+                            f"partner {partner.name!r} joins no initiative with id {ref!r}",
+                            f"関係機関 {partner.name!r} が参加する {ref!r} という"
+                            " id の取組がありません")
                 )  # fmt: skip
     return problems
 
@@ -116,7 +132,9 @@ def _programmes(profile: Profile) -> list[Problem]:
     known = catalogue()
     return [
         Problem(("record", "programmes", i, "programme"), "unknown-programme",
-                f"unknown programme {use.programme!r}; choose from {', '.join(sorted(known))}")
+                f"unknown programme {use.programme!r}; choose from {', '.join(sorted(known))}",
+                f"制度 {use.programme!r} は一覧にありません。id か日本語の正式名で書いてください: "
+                + "、".join(f"{k}（{known[k].name.ja}）" for k in sorted(known)))
         for i, use in enumerate(uses)
         if use.programme not in known
     ]  # fmt: skip

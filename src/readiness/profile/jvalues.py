@@ -184,4 +184,15 @@ def programme_id(value: Any) -> Any:
     if exact:
         return exact[0]
     starts = [i for i, n in names.items() if len(typed) >= 4 and n.startswith(typed)]
-    return starts[0] if len(starts) == 1 else value
+    if len(starts) == 1:
+        return starts[0]
+    ids = sorted(names)
+    raise PydanticCustomError(
+        "unknown_programme",
+        "{en}",
+        {
+            "en": f"unknown programme {value!r}; choose from {', '.join(ids)}",
+            "ja": f"制度 {value!r} は一覧にありません。id か日本語の正式名で書いてください: "
+            + "、".join(f"{i}（{catalogue()[i].name.ja}）" for i in ids),
+        },
+    )

@@ -64,7 +64,12 @@ def _plain_text(value: str) -> str:
             "placeholder",
             "{value} is a placeholder ({reason}), which would count as a stated fact: write "
             "unknown if it is not known yet, or leave the field out if there is none",
-            {"value": repr(value), "reason": reason},
+            {
+                "value": repr(value),
+                "reason": reason,
+                "ja": f"{value!r} は仮の記入で、事実を書いたものとして扱われてしまいます。"
+                "まだ分からなければ unknown と書き、該当がなければ項目ごと省いてください",
+            },
         )
     return value
 
