@@ -200,9 +200,9 @@ def test_csv_reads_back_with_bom(tmp_path: Path, run_cli: RunCli) -> None:
     ]
     errors = [r for r in rows if r["error"]]
     assert len(errors) == 4
-    assert errors[-1]["error"].endswith(
-        "syntax.yaml:3:1: yaml-syntax invalid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence)"
+    assert errors[-1]["error"].endswith(  # a Japanese report: the problem in Japanese
+        "syntax.yaml:3:1: yaml-syntax YAML の書き方に誤りがあります（did not find expected ',' "
+        "or ']' (while parsing a flow sequence)）"
     )
 
 
