@@ -163,3 +163,58 @@ def test_depth_limit_is_exact(text: str, refused_at: tuple[int, int] | None) -> 
         assert [(d.line, d.column, d.code) for d in error.diagnostics] == [
             (*refused_at, "too-deep")
         ]
+
+
+class _PyYamlResolver(yaml.resolver.Resolver):
+    """PyYAML's own resolver, as the C loader uses it (no path resolvers)."""
+
+
+SCALARS = st.one_of(
+    YAMLISH,
+    st.text(max_size=12),
+    st.from_regex(r"[-+]?[0-9_.,:eE]{0,12}", fullmatch=True),
+    st.sampled_from(["", "~", "null", "Null", "NULL", ".inf", "-.Inf", ".nan", "0x1F", "0b101",
+                     "0o17", "1_000", "190:20:30", "2024-4-1", "2024-04-01T10:00:00Z", "<<",
+                     "=", "y", "Yes", "OFF", "1e3", "+1.5E-3"]),
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    SCALARS,
+    st.sampled_from([(True, False), (False, True), (False, False), (True, True)]),
+    st.sampled_from([yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]),
+)
+def test_fast_resolver_gives_pyyamls_tags(
+    value: str, implicit: tuple[bool, bool], kind: type[yaml.Node]
+) -> None:
+    from readiness.input.yamlload import _resolve
+
+    assert _resolve(None, kind, value, implicit) == _PyYamlResolver().resolve(kind, value, implicit)
+
+
+def strict_load(text: str) -> object:
+    """The document as PyYAML's safe loader constructs it (the slow path), or its error."""
+    try:
+        return yaml.load(text, Loader=_BaseLoader)
+    except yaml.YAMLError as e:
+        return type(e)
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH.filter(lambda t: "*" not in t))
+def test_fast_construct_gives_the_safe_loaders_data(text: str) -> None:
+    """Where our loader accepts a document, its data is PyYAML's, type for type."""
+    try:
+        data = parse(text, "fuzz.yaml").data
+    except ReadinessError:
+        return
+    expected = strict_load(text)
+    assert data == expected
+    assert repr(data) == repr(expected)  # True is not 1, 1.0 is not 1
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_fast_construct_on_the_examples(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert repr(parse(text, path.name).data) == repr(strict_load(text))

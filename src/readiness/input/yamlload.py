@@ -13,6 +13,7 @@ import re
 import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,94 @@ def _timestamp_or_text(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
 
 
 _StrictLoader.yaml_constructors[f"{_YAML_TAG}timestamp"] = _timestamp_or_text
+_SEQ_TAG = f"{_YAML_TAG}seq"
+_MAP_TAG = f"{_YAML_TAG}map"
+
+
+def _implicit_resolvers() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """PyYAML's implicit resolvers by first character, each list with the wildcard ones added."""
+    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _BaseLoader.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, []))
+    return {first: (*found, *wildcard) for first, found in table.items() if first is not None}
+
+
+_RESOLVERS = _implicit_resolvers()
+_WILDCARD_RESOLVERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    _BaseLoader.yaml_implicit_resolvers.get(None, [])
+)
+
+
+def _resolve(
+    _loader: object, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]
+) -> str:
+    """PyYAML's ``Resolver.resolve`` for a loader without path resolvers (ours has none).
+
+    The C composer calls this for every node; the original builds a new list of candidate
+    resolvers each time.  tests/test_loader_properties.py checks the two agree.
+    """
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+                if regexp.match(value):
+                    return tag
+        return _STR_TAG
+    return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+if not _BaseLoader.yaml_path_resolvers:  # as in every PyYAML loader unless a user adds some
+    _StrictLoader.resolve = _resolve
+
+
+class _UnusualError(Exception):
+    """The fast constructor met what only the strict loader handles (see _construct)."""
+
+
+def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
+    """The data of ``root``, built in one pass when the document is plain.
+
+    A plain document has text keys, each once per mapping, and only the standard scalar types,
+    lists and mappings: then the values are exactly what the strict loader would construct,
+    at a fraction of its cost.  Anything else (a duplicate key, a key that is not text, a merge
+    key ``<<``, any other tag) makes this give up, and the strict loader constructs the same
+    untouched node tree, reporting what it finds as before.  Documents with aliases never come
+    here: the strict loader shares the objects an alias names.
+    """
+    scalar = _StrictLoader.yaml_constructors
+    convert = {
+        tag: partial(scalar[tag], loader)
+        for tag in (f"{_YAML_TAG}{name}" for name in ("int", "float", "bool", "null", "timestamp"))
+        if tag in scalar
+    }
+    scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def build(node: yaml.Node) -> Any:
+        cls = node.__class__
+        if cls is scalar_node:
+            tag = node.tag
+            if tag == _STR_TAG:
+                return node.value
+            make = convert.get(tag)
+            if make is None:
+                raise _UnusualError
+            return make(node)
+        if cls is mapping_node and node.tag == _MAP_TAG:
+            pairs = node.value
+            mapping = {}
+            for key, value in pairs:
+                if key.__class__ is not scalar_node or key.tag != _STR_TAG:
+                    raise _UnusualError
+                mapping[key.value] = build(value)
+            if len(mapping) != len(pairs):
+                raise _UnusualError
+            return mapping
+        if cls is sequence_node and node.tag == _SEQ_TAG:
+            return [build(item) for item in node.value]
+        raise _UnusualError
+
+    try:
+        return build(root)
+    except _UnusualError:
+        return loader.construct_document(root)
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -308,7 +397,9 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             )  # fmt: skip
         if "*" in text:  # only a file with aliases can expand beyond its own size
             _check_aliases(node, source)
-        data = loader.construct_document(node)
+            data = loader.construct_document(node)
+        else:
+            data = _construct(loader, node)
     except yaml.MarkedYAMLError as e:
         raise _yaml_error(e, source, text) from None
     except yaml.reader.ReaderError as e:
