@@ -67,3 +67,16 @@ def browser() -> Iterator[Any]:
     os.environ["SE_MANAGER_PATH"] = "/bin/false"
     with chromium.chromium() as driver:
         yield driver
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _criteria_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The criteria cache of the whole run in a temporary folder, never the user's own
+    (subprocesses inherit it)."""
+    old = os.environ.get("READINESS_CACHE_DIR")
+    os.environ["READINESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["READINESS_CACHE_DIR"]
+    else:
+        os.environ["READINESS_CACHE_DIR"] = old

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from readiness.criteria.cache import load_cached
 from readiness.criteria.currency import set_for_date
-from readiness.criteria.loading import load_criteria
 from readiness.criteria.model import Criteria
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import ReadinessError
@@ -21,7 +21,7 @@ def bundled(criteria_id: str) -> Criteria:
         raise ReadinessError.single(
             criteria_id, "unknown-criteria", f"no bundled criteria with this id; known: {known}"
         )
-    return load_criteria(path)
+    return load_cached(path)
 
 
 def bundled_criteria() -> list[Criteria]:

@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 from readiness.criteria.bundled import bundled, criteria_for_profile
-from readiness.criteria.loading import load_criteria, load_criteria_text
 from readiness.criteria.model import Criteria
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import ReadinessError
@@ -34,13 +33,19 @@ def read_criteria(ref: str, *, encoding: str | None = None) -> Criteria:
     if bundled_path(ref) is not None:
         return bundled(ref)
     if Path(ref).is_file():
-        return load_criteria(Path(ref), encoding=encoding)
+        from readiness.criteria.cache import load_cached
+
+        return load_cached(Path(ref), encoding)
     rev, sep, path = ref.partition(":")
     if sep and rev and path:
+        from readiness.criteria.loading import load_criteria_text
+
         return load_criteria_text(git_show(rev, path, encoding=encoding), ref)
     close = _nearest_id(ref)
     if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml")):
         if close is None or Path(ref).exists():
+            from readiness.criteria.loading import load_criteria
+
             return load_criteria(Path(ref), encoding=encoding)  # reports the missing file
         raise ReadinessError.single(
             ref, "file-not-found", f"no such file; did you mean the bundled set {close!r}?"
