@@ -619,6 +619,7 @@ def test_jobs_are_capped_at_the_files_and_the_cpus(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, jobs: str, cpus: int, expected: int | None
 ) -> None:
     from readiness.batch import pool as batch_pool
+    from readiness.batch import run as batch_run
 
     started: list[int] = []
     real = batch_pool.score_files_parallel
@@ -628,7 +629,7 @@ def test_jobs_are_capped_at_the_files_and_the_cpus(
         return real(paths, n, *args, **kwargs)
 
     monkeypatch.setattr(batch_pool, "score_files_parallel", recording)
-    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(batch_run, "available_cpus", lambda: cpus)
     result = run_cli("batch", str(EXAMPLES), "--jobs", jobs)
     assert result.exit_code == 0
     assert started == ([] if expected is None else [expected])
@@ -659,3 +660,58 @@ def test_the_docs_example_runs_in_a_fresh_checkout(
     (score,) = [t["score"] for t in koshi["towns"] if t["municipality"]["code"] == "432164"]
     example = (ROOT / "docs" / "batch-json.md").read_text(encoding="utf-8")
     assert re.findall(r'"code": "432164".*?"score": ([0-9.]+)', example) == [str(score)]
+
+
+@pytest.mark.parametrize(
+    ("files", "jobs", "cpus", "expected"),
+    [
+        (10_000, None, 2, 2),  # the default: every CPU available
+        (10_000, None, 16, 16),
+        (120, None, 16, 2),  # one process per 50 files
+        (49, None, 16, 1),  # a small batch stays on one process
+        (3, 8, 16, 3),  # never more than one process per file
+        (10_000, 8, 2, 2),  # nor per CPU
+        (0, None, 4, 1),
+    ],
+)
+def test_processes_default_to_the_cpus_available(
+    monkeypatch: pytest.MonkeyPatch, files: int, jobs: int | None, cpus: int, expected: int
+) -> None:
+    from readiness.batch import run as batch_run
+
+    monkeypatch.setattr(batch_run, "available_cpus", lambda: cpus)
+    assert batch_run.processes(files, jobs) == expected
+
+
+def test_available_cpus_follow_the_affinity_mask(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readiness.batch.run import available_cpus
+
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert available_cpus() == 3
+
+
+@pytest.mark.parametrize("spec", ["0/4", "5/4", "1/0", "2", "a/b", "-1/4", "1/4/2", "", " 1/4"])
+def test_bad_shard_is_a_usage_error(run_cli: RunCli, spec: str) -> None:
+    result = run_cli("batch", str(EXAMPLES), "--shard", spec)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"--shard: bad-shard {spec!r}: expected K/N with 1 <= K <= N, e.g. 2/4\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_shards_share_out_every_file_once(tmp_path: Path, run_cli: RunCli, count: int) -> None:
+    root = make_tree(tmp_path / "towns")
+    whole = json.loads(run_cli("batch", str(root), "-o", "json=-").stdout)
+    seen: list[str] = []
+    errors: list[str] = []
+    for index in range(1, count + 1):
+        part = run_cli("batch", str(root), "--shard", f"{index}/{count}", "-o", "json=-")
+        report = json.loads(part.stdout)
+        seen += [t["profile"] for t in report["towns"]]
+        errors += [e["profile"] for e in report["errors"]]
+    assert sorted(seen) == sorted(t["profile"] for t in whole["towns"])
+    assert sorted(errors) == sorted(e["profile"] for e in whole["errors"])

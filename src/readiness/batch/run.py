@@ -151,6 +151,54 @@ def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
     return _once_each(sorted(found, key=_path_key)), missing
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on: ``os.process_cpu_count()`` where Python has it (3.13),
+    else the scheduler's affinity mask, else every CPU of the machine."""
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:
+        return int(count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+FILES_PER_PROCESS = 50
+"""By default, a batch starts another process only for each this many files: a smaller batch
+is done before a pool would have started and loaded its criteria (a pre-commit hook on a few
+changed profiles stays on one process)."""
+
+
+def processes(files: int, jobs: int | None) -> int:
+    """How many processes to score ``files`` files on: ``jobs`` if given, else the CPUs
+    available; never more than one per file or per CPU, where more would only wait."""
+    cpus = available_cpus()
+    if jobs is None:
+        jobs = max(1, files // FILES_PER_PROCESS)
+    return max(1, min(jobs, files, cpus))
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Shard ``index`` of ``count`` (1-based, as written: ``--shard 2/4``)."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, spec: str) -> Shard:
+        index, sep, count = spec.partition("/")
+        if sep and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count):
+            return cls(int(index), int(count))
+        raise ReadinessError.single(
+            "--shard", "bad-shard", f"{spec!r}: expected K/N with 1 <= K <= N, e.g. 2/4"
+        )
+
+    def select(self, paths: Sequence[str]) -> list[str]:
+        """Every ``count``-th file of the sorted list, from the ``index``-th: the shards of one
+        set of files share it out between them, each file to exactly one, in equal parts."""
+        return list(paths[self.index - 1 :: self.count])
+
+
 def _once_each(paths: list[str]) -> list[str]:
     """The first of the paths that name the same file (through symbolic links or ``..``)."""
     seen: set[str] = set()

@@ -82,8 +82,24 @@ def batch(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Score on N processes.", metavar="N")
-    ] = 1,
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Score on N processes; default: the CPUs available (one for a small batch).",
+            metavar="N",
+        ),
+    ] = None,
+    shard: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--shard",
+            help="Score only shard K of N (every Nth file of the sorted list, from the Kth), "
+            "to spread a batch over N machines.",
+            metavar="K/N",
+        ),
+    ] = None,
     encoding: EncodingOption = None,
 ) -> None:
     """Score many profiles, rank the towns, and write reports for CI.
@@ -102,6 +118,7 @@ def batch(
                 require_band=require_band,
                 annotations=annotations,
                 jobs=jobs,
+                shard=shard,
                 encoding=encoding,
             )
         )
@@ -228,16 +245,16 @@ def progress(
 
 def _score(
     files: list[str],
-    jobs: int,
+    jobs: int | None,
     fixed: Criteria | None,
     gate: Gate,
     *,
     encoding: str | None,
     positions: bool,
 ) -> Iterator[FileResult]:
-    from readiness.batch.run import CriteriaChooser, score_files
+    from readiness.batch.run import CriteriaChooser, processes, score_files
 
-    jobs = min(jobs, len(files), os.cpu_count() or 1)  # more processes would only wait
+    jobs = processes(len(files), jobs)
     if jobs > 1:
         from readiness.batch.pool import score_files_parallel
 
@@ -276,10 +293,11 @@ def run(
     fail_under: float | None = None,
     require_band: str | None = None,
     annotations: bool | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
+    shard: str | None = None,
     encoding: str | None = None,
 ) -> int:
-    from readiness.batch.run import Gate, collect, expand_paths
+    from readiness.batch.run import Gate, Shard, collect, expand_paths
     from readiness.messages import t
 
     language = resolve_lang(lang)
@@ -290,8 +308,12 @@ def run(
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
     check_stdout(wanted, annotate)
     positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
+    part = Shard.parse(shard) if shard is not None else None
 
     files, missing = expand_paths(paths)
+    if part is not None:
+        files = part.select(files)
+        missing = missing if part.index == 1 else []  # reported once, by the first shard
     with fewer_collections():
         result = collect(
             [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
