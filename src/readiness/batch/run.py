@@ -110,6 +110,8 @@ class BatchResult:
     ranked: tuple[Ranked, ...]
     failed: tuple[Failed, ...]
     gate: Gate
+    shard: Shard | None = None
+    """The shard of the files this run scored (``--shard K/N``), when it is one."""
 
     @property
     def gate_failures(self) -> int:

@@ -34,7 +34,7 @@ from readiness.diagnostics import ReadinessError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from readiness.batch.run import BatchResult, FileResult, Gate
+    from readiness.batch.run import BatchResult, FileResult, Gate, Shard
     from readiness.criteria.model import Criteria
     from readiness.messages import Lang
 
@@ -100,6 +100,14 @@ def batch(
             metavar="K/N",
         ),
     ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="PATHs are the JSON reports of every shard (--shard K/N -o json=FILE): "
+            "merge them into one ranking and write the reports asked for.",
+        ),
+    ] = False,
     encoding: EncodingOption = None,
 ) -> None:
     """Score many profiles, rank the towns, and write reports for CI.
@@ -119,6 +127,7 @@ def batch(
                 annotations=annotations,
                 jobs=jobs,
                 shard=shard,
+                merge=merge,
                 encoding=encoding,
             )
         )
@@ -284,6 +293,48 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+def check_merge(part: Shard | None, gate: Gate) -> None:
+    """Refuse options that a merge cannot honour: the shards were scored with their own."""
+    if part is not None:
+        raise ReadinessError.single(
+            "--merge", "bad-usage", "--shard and --merge do not go together; merge every shard"
+        )
+    if gate.requested:
+        raise ReadinessError.single(
+            "--merge",
+            "bad-usage",
+            "the gate comes from the shards' reports: give --fail-under and --require-band "
+            "to the shard runs",
+        )
+
+
+def score_all(
+    paths: list[str],
+    part: Shard | None,
+    jobs: int | None,
+    fixed: Criteria | None,
+    gate: Gate,
+    *,
+    encoding: str | None,
+    positions: bool,
+) -> BatchResult:
+    """Expand ``paths``, keep this shard's files, and score them."""
+    import dataclasses
+
+    from readiness.batch.run import collect, expand_paths
+
+    files, missing = expand_paths(paths)
+    if part is not None:
+        files = part.select(files)
+        missing = missing if part.index == 1 else []  # reported once, by the first shard
+    with fewer_collections():
+        result = collect(
+            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
+            gate,
+        )
+    return dataclasses.replace(result, shard=part)
+
+
 def run(
     paths: list[str],
     *,
@@ -295,9 +346,10 @@ def run(
     annotations: bool | None = None,
     jobs: int | None = None,
     shard: str | None = None,
+    merge: bool = False,
     encoding: str | None = None,
 ) -> int:
-    from readiness.batch.run import Gate, Shard, collect, expand_paths
+    from readiness.batch.run import Gate, Shard
     from readiness.messages import t
 
     language = resolve_lang(lang)
@@ -307,18 +359,17 @@ def run(
     gate = Gate(fail_under, require_band)
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
     check_stdout(wanted, annotate)
-    positions = annotate or any(name in POSITION_FORMATS for name, _ in wanted)
     part = Shard.parse(shard) if shard is not None else None
+    # A shard's report keeps each gap's position, for the merged SARIF and annotations.
+    positions = annotate or part is not None or any(n in POSITION_FORMATS for n, _ in wanted)
 
-    files, missing = expand_paths(paths)
-    if part is not None:
-        files = part.select(files)
-        missing = missing if part.index == 1 else []  # reported once, by the first shard
-    with fewer_collections():
-        result = collect(
-            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
-            gate,
-        )
+    if merge:
+        check_merge(part, gate)
+        from readiness.batch.merge import merge_reports
+
+        result = merge_reports(paths, fixed)
+    else:
+        result = score_all(paths, part, jobs, fixed, gate, encoding=encoding, positions=positions)
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))

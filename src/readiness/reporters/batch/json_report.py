@@ -86,7 +86,7 @@ def _error(f: Failed) -> dict[str, Any]:
 
 
 def batch_to_dict(result: BatchResult) -> dict[str, Any]:
-    return {
+    report = {
         "format": BATCH_FORMAT,
         "version": BATCH_VERSION,
         "gate": {
@@ -105,6 +105,20 @@ def batch_to_dict(result: BatchResult) -> dict[str, Any]:
         "towns": (_town(r) for r in result.ranked),
         "errors": [_error(f) for f in result.failed],
     }
+    if result.shard is not None:
+        return _with_merge_data(report, result)
+    return report
+
+
+def _with_merge_data(report: dict[str, Any], result: BatchResult) -> dict[str, Any]:
+    """A shard's report: which shard, and each result exactly, for ``batch --merge``."""
+    from readiness.batch.merge import MERGE_KEY, SHARD_KEY, error_data, town_data
+
+    assert result.shard is not None
+    report[SHARD_KEY] = {"index": result.shard.index, "count": result.shard.count}
+    report["towns"] = ({**_town(r), MERGE_KEY: town_data(r.entry)} for r in result.ranked)
+    report["errors"] = [{**_error(f), MERGE_KEY: error_data(f)} for f in result.failed]
+    return report
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:

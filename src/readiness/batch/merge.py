@@ -1,0 +1,146 @@
+"""One batch result from the JSON reports of its shards (``batch --shard K/N -o json=FILE``).
+
+A shard's JSON report is the ordinary one (``readiness.batch`` version 1) with two additions:
+``"shard": {"index": K, "count": N}``, and beside each town and each bad file a ``"merge"``
+value that holds its result exactly (every number as computed, each gap's line and column,
+the Japanese messages), so that the merged reports are byte for byte those of one run over all
+the files.  The ``merge`` values are for this command only: their shape may change with any
+release, so merge with the version of readiness that wrote the shards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from readiness.batch.pool import Packed, Unpacker, pack
+from readiness.batch.run import BatchResult, Failed, Gate, Scored, Shard, collect
+from readiness.criteria.model import Criteria
+from readiness.diagnostics import Diagnostic, ReadinessError
+
+SHARD_KEY = "shard"
+MERGE_KEY = "merge"
+
+
+def encode(value: Any) -> Any:
+    """Plain JSON for a packed result; tuples and fractions are tagged so they come back."""
+    if isinstance(value, tuple):
+        return {"t": [encode(v) for v in value]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, Fraction):
+        return {"q": f"{value.numerator}/{value.denominator}"}
+    if isinstance(value, dict):
+        return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
+    return value
+
+
+def decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if isinstance(value, dict):
+        if "t" in value:
+            return tuple(decode(v) for v in value["t"])
+        if "q" in value:
+            return Fraction(value["q"])
+        return {decode(k): decode(v) for k, v in value["d"]}
+    return value
+
+
+def town_data(entry: Scored) -> Any:
+    return encode(pack(entry))
+
+
+def error_data(failed: Failed) -> Any:
+    return encode(
+        tuple(
+            (d.file, d.line, d.column, d.code, d.message, d.message_ja) for d in failed.diagnostics
+        )
+    )
+
+
+def _bad(path: str, message: str) -> ReadinessError:
+    return ReadinessError.single(path, "bad-shard-report", message)
+
+
+def _read(path: str) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            report = json.load(f)
+    except FileNotFoundError:
+        raise ReadinessError.single(path, "file-not-found", "no such file") from None
+    except OSError as e:
+        raise ReadinessError.single(
+            path, "file-unreadable", (e.strerror or str(e)).lower()
+        ) from None
+    except UnicodeDecodeError:
+        raise _bad(path, "is not UTF-8 text: expected the JSON report of a shard") from None
+    except json.JSONDecodeError as e:
+        raise ReadinessError.single(
+            path, "bad-shard-report", f"is not JSON: {e.msg}", e.lineno, e.colno
+        ) from None
+    if not isinstance(report, dict) or report.get("format") != "readiness.batch":
+        raise _bad(path, "is not the JSON report of readiness batch")
+    if report.get("version") != 1:
+        raise _bad(path, f"is version {report.get('version')!r} of the report; expected 1")
+    if not isinstance(report.get(SHARD_KEY), dict):
+        raise _bad(path, "is not a shard's report: write it with batch --shard K/N -o json=FILE")
+    return report
+
+
+def merge_reports(paths: Sequence[str], fixed: Criteria | None = None) -> BatchResult:
+    """The batch result of the shards whose JSON reports are at ``paths``, or every problem.
+
+    Every shard of the same count must be given once; the criteria sets are the bundled ones
+    named in the reports, or ``fixed`` (``--criteria FILE``, as given to the shards).
+    """
+    reports = {path: _read(path) for path in paths}
+    shards: dict[int, str] = {}
+    count = gate = None
+    for path, report in reports.items():
+        try:
+            shard = Shard(int(report[SHARD_KEY]["index"]), int(report[SHARD_KEY]["count"]))
+            this_gate = Gate(report["gate"]["fail_under"], report["gate"]["require_band"])
+        except (KeyError, TypeError, ValueError):
+            raise _bad(path, "has no valid shard index and count, or no gate") from None
+        if count is None:
+            count, gate = shard.count, this_gate
+        elif shard.count != count:
+            raise _bad(path, f"is shard {shard.index} of {shard.count}, the others of {count}")
+        elif this_gate != gate:
+            raise _bad(path, "was run with another --fail-under or --require-band")
+        if shard.index in shards:
+            raise _bad(path, f"is shard {shard.index} of {count} again ({shards[shard.index]})")
+        shards[shard.index] = path
+    missing = [str(i) for i in range(1, (count or 0) + 1) if i not in shards]
+    if missing:
+        raise ReadinessError.single(
+            ", ".join(paths),
+            "missing-shard",
+            f"shard {', '.join(missing)} of {count} is missing: give every shard's report",
+        )
+    assert gate is not None
+    unpack = Unpacker(fixed)
+    results: list[Scored | Failed] = []
+    for path in paths:
+        try:
+            for town in reports[path]["towns"]:
+                results.append(unpack(_packed(decode(town[MERGE_KEY]))))
+            for error in reports[path]["errors"]:
+                results.append(
+                    Failed(
+                        error["profile"],
+                        tuple(Diagnostic(*d) for d in decode(error[MERGE_KEY])),
+                    )
+                )
+        except (KeyError, TypeError, ValueError):
+            raise _bad(path, "a town or an error lacks its merge data") from None
+    return collect(results, gate)
+
+
+def _packed(value: Any) -> Packed:
+    if not isinstance(value, tuple):
+        raise TypeError("not a packed result")
+    return value
