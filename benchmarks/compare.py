@@ -8,7 +8,7 @@ compares exit code, stdout, stderr and every report file:
   Japanese, on one and on two processes, by default criteria and under each bundled set;
 - ``assess`` of each profile in every format (rich, json, html) and both languages, and of each
   broken file;
-- ``validate`` (human, json, github), ``diff --profiles`` (rich, json, markdown),
+- ``validate`` (human, json, github), ``diff --profiles`` (rich, json, markdown), ``progress``,
   ``criteria list`` / ``show``, ``explain`` and ``verify``.
 
 The broken files cover what the loader and validation refuse (duplicate keys at any depth,
@@ -27,6 +27,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +136,15 @@ def emit(corpus: Path, broken: Path, out: Path) -> None:
         result = runner.invoke(app, argv, catch_exceptions=False)
         text = f"exit {result.exit_code}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
         (files / "result.txt").write_text(text.replace(str(files), "{out}"), encoding="utf-8")
+        workbook = files / "report.xlsx"
+        if workbook.exists():  # a workbook records when it was made: compare its other parts
+            with zipfile.ZipFile(workbook) as book:
+                for member in book.namelist():
+                    if member != "docProps/core.xml":
+                        part = files / "report.xlsx.d" / member
+                        part.parent.mkdir(parents=True, exist_ok=True)
+                        part.write_bytes(book.read(member))
+            workbook.unlink()
         count += 1
 
     profiles = sorted(str(p) for p in corpus.rglob("*.yaml"))
@@ -142,8 +152,8 @@ def emit(corpus: Path, broken: Path, out: Path) -> None:
     examples = sorted(str(p) for p in (ROOT / "examples").glob("*.yaml"))
     reports = [
         f"--output={fmt}={{out}}/report.{fmt}"
-        for fmt in ("json", "csv", "markdown", "junit", "sarif", "github")
-    ]
+        for fmt in ("json", "csv", "markdown", "junit", "sarif", "github", "xlsx")
+    ] + ["--output=html={out}/html/"]
     for lang in ("en", "ja"):
         run(f"batch-{lang}", "batch", str(corpus), "--lang", lang, *reports)
         run(f"batch-j2-{lang}", "batch", str(corpus), "--lang", lang, "--jobs", "2", *reports)
@@ -160,6 +170,8 @@ def emit(corpus: Path, broken: Path, out: Path) -> None:
         run(f"validate-{fmt}", "validate", *profiles[:200], *bad, *examples, "-f", fmt)
     for fmt in ("rich", "json", "markdown"):
         run(f"diff-{fmt}", "diff", "tohoku-2019", "tohoku-2022", "-p", str(corpus), "-f", fmt)
+    for lang in ("en", "ja"):
+        run(f"progress-{lang}", "progress", profiles[0], profiles[1], "--lang", lang)
     run("criteria-list", "criteria", "list")
     for criteria_id in ("kyushu-2019", "tohoku-2019", "tohoku-2022"):
         run(f"criteria-show-{criteria_id}", "criteria", "show", criteria_id)
