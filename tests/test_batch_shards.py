@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from tests.batch_data import make_tree
 from tests.conftest import EXAMPLES, ROOT, RunCli
@@ -35,6 +36,13 @@ def same_reports(a: Path, b: Path) -> None:
         assert contents(a / name) == contents(b / name), name
 
 
+def with_findings(path: Path) -> None:
+    """A profile whose repeated partners the scoring sets aside, each a located finding."""
+    data = yaml.safe_load((EXAMPLES / "ishinomaki.yaml").read_text(encoding="utf-8"))
+    data["partners"] = [data["partners"][0]] * 3
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
 def run_shards(run_cli: RunCli, folder: Path, count: int, *args: str) -> list[str]:
     reports = []
     for index in range(1, count + 1):
@@ -51,6 +59,7 @@ def test_the_merge_of_the_shards_is_the_single_run(
     tmp_path: Path, run_cli: RunCli, count: int, lang: str
 ) -> None:
     towns = make_tree(tmp_path / "towns")
+    with_findings(towns / "repeated.yaml")
     args = [str(towns), str(EXAMPLES), str(tmp_path / "none-*.yaml"), "--lang", lang]
     single = run_cli("batch", *args, *outputs(tmp_path / "single"))
     reports = run_shards(run_cli, tmp_path, count, *args)
@@ -62,6 +71,7 @@ def test_the_merge_of_the_shards_is_the_single_run(
         single.stderr,
     )
     assert single.exit_code == 2  # bad files and a glob that matches nothing are in the run
+    assert '"code": "duplicate"' in (tmp_path / "single" / "json").read_text(encoding="utf-8")
     same_reports(tmp_path / "merged", tmp_path / "single")
 
 
@@ -187,3 +197,27 @@ def test_merge_refuses_what_the_shards_decide(
     path = shard_report(tmp_path, "a.json")
     result = run_cli("batch", "--merge", path, *args)
     assert (result.exit_code, result.stderr) == (2, expected + "\n")
+
+
+def test_merge_data_round_trips() -> None:
+    from fractions import Fraction
+
+    from readiness.batch.merge import decode, encode
+    from readiness.profile.bilingual import Text
+
+    value = (
+        "a", 1, 2.5, None, True, Fraction(1, 3), [("x", 0)], {("a", 1): (2, 3)},
+        Text(ja="日本語", en="English"), (), [], "\ud800\x1b",
+    )  # fmt: skip
+    back = decode(json.loads(json.dumps(encode(value))))
+    assert back == value
+    assert [type(v) for v in back] == [type(v) for v in value]
+
+
+def test_merge_data_refuses_what_it_cannot_keep() -> None:
+    import datetime as dt
+
+    from readiness.batch.merge import encode
+
+    with pytest.raises(TypeError, match="cannot keep a date"):
+        encode((dt.date(2024, 4, 1),))

@@ -19,6 +19,7 @@ from readiness.batch.pool import Packed, Unpacker, pack
 from readiness.batch.run import BatchResult, Failed, Gate, Scored, Shard, collect
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.profile.bilingual import Text
 
 SHARD_KEY = "shard"
 MERGE_KEY = "merge"
@@ -34,7 +35,11 @@ def encode(value: Any) -> Any:
         return {"q": f"{value.numerator}/{value.denominator}"}
     if isinstance(value, dict):
         return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
-    return value
+    if isinstance(value, Text):
+        return {"b": [value.ja, value.en]}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__} in a shard's merge data")
 
 
 def decode(value: Any) -> Any:
@@ -45,6 +50,9 @@ def decode(value: Any) -> Any:
             return tuple(decode(v) for v in value["t"])
         if "q" in value:
             return Fraction(value["q"])
+        if "b" in value:
+            ja, en = value["b"]
+            return Text(ja=ja, en=en)
         return {decode(k): decode(v) for k, v in value["d"]}
     return value
 
