@@ -238,3 +238,15 @@ def test_a_shift_jis_file_is_explained_in_japanese(run_cli: RunCli, tmp_path: Pa
         "Windows の Excel やメモ帳の既定）。UTF-8 で保存し直すか、--encoding cp932 を"
         "付けてください\n",
     )
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
+def test_editors_accept_the_japanese_twin(path: Path) -> None:
+    """The JSON Schema lists the Japanese words, so an editor does not flag them."""
+    import jsonschema
+    import yaml
+
+    from readiness.criteria.json_schemas import schema
+
+    data = yaml.safe_load(japanese_twin(path.read_text(encoding="utf-8")))
+    jsonschema.validate(data, schema("profile"))

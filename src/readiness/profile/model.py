@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -89,7 +90,12 @@ else:
             return Annotated[
                 Union[  # noqa: UP007
                     Annotated[tp, Tag("value")],
-                    Annotated[Unknown, BeforeValidator(_fold_unknown), Tag("unknown")],
+                    Annotated[
+                        Unknown,
+                        BeforeValidator(_fold_unknown),
+                        Tag("unknown"),
+                        WithJsonSchema({"type": "string", "enum": [UNKNOWN, *UNKNOWN_JA]}),
+                    ],
                 ],
                 Discriminator(_value_or_unknown),
             ]
@@ -254,9 +260,11 @@ class PromotionBody(_Model):
 
 
 class ProgrammeUse(_Model):
-    programme: Annotated[Slug, BeforeValidator(programme_id)] = Field(
-        description="Id from the programme catalogue, or the programme's Japanese name."
-    )
+    programme: Annotated[
+        Slug,
+        BeforeValidator(programme_id),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 64}),
+    ] = Field(description="Id from the programme catalogue, or the programme's Japanese name.")
     year: OrUnknown[Annotated[int, Field(ge=1990, le=2100)]] | None = None
     firms: list[Text] = Field(default_factory=list)
     note: Text | None = None
