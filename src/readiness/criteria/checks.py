@@ -10,13 +10,22 @@ profile marks a fact it depends on as ``unknown``: the town should find out, not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from readiness.input.fieldpaths import UNKNOWN_FACT, Loc, PathError, Shape, loc_of, read, resolve
+from readiness.input.fieldpaths import (
+    UNKNOWN,
+    UNKNOWN_FACT,
+    Loc,
+    PathError,
+    Shape,
+    loc_of,
+    read,
+    resolve,
+)
 
 Status = Literal["met", "unmet", "unknown"]
 
@@ -49,10 +58,105 @@ class _Check(BaseModel):
         raise NotImplementedError
 
 
-def _is_stated(value: object) -> bool:
+Substance = Literal["stated", "unknown", "empty"]
+
+
+def substance(value: object) -> Substance:
+    """Whether ``value`` states a fact: the one definition every check kind uses.
+
+    A value is *stated* only if it has substance at some depth: a list or a sub-record is
+    stated when one of its items or fields is.  Otherwise it is *unknown* when ``unknown``
+    appears in it (a fact to find out), and *empty* when nothing does (a definite none).
+
+    ==============================================  =========
+    value                                           substance
+    ==============================================  =========
+    ``産業部``, ``0``, ``false``, a date              stated
+    ``unknown``                                     unknown
+    omitted, ``null``, ``""``, ``none``, ``[]``       empty
+    ``[unknown, unknown]``                          unknown
+    ``[unknown, 産業部]``                            stated
+    ``{kind: unknown}``                             unknown
+    ``{departments: []}``, ``{kind: null}``, ``{}``  empty
+    ==============================================  =========
+    """
+    if value is UNKNOWN_FACT:
+        return "unknown"
+    if isinstance(value, str):
+        if value == UNKNOWN:
+            return "unknown"
+        return "empty" if value in ("", "none") else "stated"
+    if value is None:
+        return "empty"
+    if isinstance(value, (list, tuple)):
+        return _most(value)
     if isinstance(value, BaseModel):
-        return bool(value.model_fields_set)  # ``team: {}`` says nothing
-    return value is not None and value != "none" and value not in ("", [], ())
+        # The instance dict holds the fields: getattr on a missing pydantic attribute is slow.
+        return _most(value.__dict__.values())
+    return "stated"
+
+
+def _most(values: Iterable[object]) -> Substance:
+    found: Substance = "empty"
+    for value in values:
+        kind = substance(value)
+        if kind == "stated":
+            return "stated"
+        if kind == "unknown":
+            found = "unknown"
+    return found
+
+
+_STATUS: dict[Substance, Status] = {"stated": "met", "unknown": "unknown", "empty": "unmet"}
+
+
+def _stated_items(items: list[object]) -> tuple[list[object], int]:
+    """The items of a list that state a fact, and how many are ``unknown``."""
+    stated: list[object] = []
+    unknown = 0
+    for item in items:
+        kind = substance(item)
+        if kind == "stated":
+            stated.append(item)
+        elif kind == "unknown":
+            unknown += 1
+    return stated, unknown
+
+
+def _number(value: float) -> str:
+    """A number as written: ``2``, ``0.5``, ``0.5000004`` (never rounded for display)."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _at_least(value: object, minimum: float) -> tuple[Status, str]:
+    """A number, or the count of the stated items of a list, against ``minimum``."""
+    if isinstance(value, list):
+        stated, unknown = _stated_items(value)
+        have = len(stated)
+        if have >= minimum:
+            return "met", f"{have}"
+        shown = f"{have} < {_number(minimum)}"
+        if have + unknown >= minimum:
+            return "unknown", f"{shown} ({unknown} unknown)"
+        return "unmet", shown
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value >= minimum:
+            return "met", _number(value)
+        return "unmet", f"{_number(value)} < {_number(minimum)}"
+    return "unmet", "not stated"
+
+
+def _one_of(value: object, values: Sequence[object]) -> tuple[Status, str]:
+    """A value, or any stated item of a list, among ``values``."""
+    if isinstance(value, list):
+        stated, unknown = _stated_items(value)
+        hits = [v for v in stated if v in values]
+        if hits:
+            return "met", ", ".join(map(str, hits))
+        return ("unknown" if unknown else "unmet"), ", ".join(map(str, stated)) or "not stated"
+    if value in values:
+        return "met", str(value)
+    return "unmet", "not stated" if value is None else str(value)
 
 
 def _describe(value: object) -> str:
@@ -65,7 +169,7 @@ def _describe(value: object) -> str:
                 return label
         return type(value).__name__
     if isinstance(value, list):
-        return f"{len(value)} item(s)"
+        return f"{len(_stated_items(value)[0])} item(s)"
     return str(value)
 
 
@@ -95,11 +199,9 @@ class Present(_Check):
     def evaluate(self, profile: BaseModel) -> Outcome:
         value = read(profile, self.field)
         loc = loc_of(self.field)
-        if value is UNKNOWN_FACT:
-            return Outcome("unknown", (Evidence(loc, "unknown"),))
-        if _is_stated(value):
-            return Outcome("met", (Evidence(loc, _describe(value)),))
-        return Outcome("unmet", (Evidence(loc, "not stated"),))
+        status = _STATUS[substance(value)]
+        shown = {"met": _describe(value), "unknown": "unknown", "unmet": "not stated"}[status]
+        return Outcome(status, (Evidence(loc, shown),))
 
 
 class IsTrue(_Check):
@@ -146,11 +248,8 @@ class AtLeast(_Check):
         loc = loc_of(self.field)
         if value is UNKNOWN_FACT:
             return Outcome("unknown", (Evidence(loc, "unknown"),))
-        amount = len(value) if isinstance(value, list) else value
-        if isinstance(amount, (int, float)) and amount >= self.min:
-            return Outcome("met", (Evidence(loc, f"{amount:g}"),))
-        shown = "not stated" if amount is None else f"{amount:g} < {self.min:g}"
-        return Outcome("unmet", (Evidence(loc, shown),))
+        status, shown = _at_least(value, self.min)
+        return Outcome(status, (Evidence(loc, shown),))
 
 
 class OneOf(_Check):
@@ -177,21 +276,8 @@ class OneOf(_Check):
         loc = loc_of(self.field)
         if value is UNKNOWN_FACT:
             return Outcome("unknown", (Evidence(loc, "unknown"),))
-        if _matches(value, self.values):
-            return Outcome("met", (Evidence(loc, _describe_match(value, self.values)),))
-        return Outcome("unmet", (Evidence(loc, "not stated" if value is None else str(value)),))
-
-
-def _matches(value: object, values: Sequence[object]) -> bool:
-    if isinstance(value, list):
-        return any(v in values for v in value)
-    return value in values
-
-
-def _describe_match(value: object, values: Sequence[object]) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v in values)
-    return str(value)
+        status, shown = _one_of(value, self.values)
+        return Outcome(status, (Evidence(loc, shown),))
 
 
 def _value_problems(
@@ -240,15 +326,18 @@ class Predicate(BaseModel):
         if value is UNKNOWN_FACT:
             return "unknown"
         if self.present:
-            ok = _is_stated(value)
-        elif self.equals is not None:
-            ok = value == self.equals
-        elif self.in_ is not None:
-            ok = _matches(value, self.in_)
-        else:
-            amount = len(value) if isinstance(value, list) else value
-            ok = isinstance(amount, (int, float)) and self.min is not None and amount >= self.min
-        return "met" if ok else "unmet"
+            return _STATUS[substance(value)]
+        if self.equals is not None:
+            return "met" if _is_equal(value, self.equals) else "unmet"
+        if self.in_ is not None:
+            return _one_of(value, self.in_)[0]
+        assert self.min is not None
+        return _at_least(value, self.min)[0]
+
+
+def _is_equal(value: object, expected: object) -> bool:
+    # ``True == 1`` in Python; a yes/no fact equals only a yes/no value.
+    return isinstance(value, bool) == isinstance(expected, bool) and value == expected
 
 
 class Count(_Check):
@@ -293,6 +382,10 @@ class Count(_Check):
         matched: list[Evidence] = []
         undecided = False
         for index, item in enumerate(items if isinstance(items, list) else []):
+            kind = substance(item)
+            if kind != "stated":
+                undecided = undecided or kind == "unknown"
+                continue
             results = [p.test(read(item, path)) for path, p in self.where.items()]
             if all(r == "met" for r in results):
                 matched.append(Evidence((*loc, index), _describe(item)))

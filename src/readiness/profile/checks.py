@@ -104,25 +104,40 @@ def _references(profile: Profile) -> list[Problem]:
     )
     issue_ids = {x.id for x in issues}
     initiative_ids = {x.id for x in initiatives}
+    # A reference is checked whatever the list it points into says: when that list is
+    # ``unknown`` (or empty), the reference points at nothing and would count as a stated fact.
+    en, ja = _nothing_there(profile.issues, "issues")
     for i, initiative in enumerate(initiatives):
         for j, ref in enumerate(initiative.addresses):
-            if ref not in issue_ids and profile.issues != "unknown":
+            if ref not in issue_ids:
                 problems.append(
                     Problem(("initiatives", i, "addresses", j), "bad-reference",
-                            f"initiative {initiative.id!r} addresses no issue with id {ref!r}",
+                            f"initiative {initiative.id!r} addresses no issue with id {ref!r}{en}",
                             f"取組 {initiative.id!r} の addresses にある {ref!r} という"
-                            " id の課題がありません")
+                            f" id の課題がありません{ja}")
                 )  # fmt: skip
+    en, ja = _nothing_there(profile.initiatives, "initiatives")
     for i, partner in enumerate(partners):
         for j, ref in enumerate(partner.initiatives):
-            if ref not in initiative_ids and profile.initiatives != "unknown":
+            if ref not in initiative_ids:
                 problems.append(
                     Problem(("partners", i, "initiatives", j), "bad-reference",
-                            f"partner {partner.name!r} joins no initiative with id {ref!r}",
+                            f"partner {partner.name!r} joins no initiative with id {ref!r}{en}",
                             f"関係機関 {partner.name!r} が参加する {ref!r} という"
-                            " id の取組がありません")
+                            f" id の取組がありません{ja}")
                 )  # fmt: skip
     return problems
+
+
+def _nothing_there(target: object, name: str) -> tuple[str, str]:
+    """What to add to a bad reference when the list it points into is ``unknown``."""
+    if isinstance(target, str):  # unknown
+        ja = "課題" if name == "issues" else "取組"
+        return (
+            f" ({name} are unknown: state the {name} it refers to, or remove the reference)",
+            f"（{ja}が unknown です。参照先の{ja}を記入するか、参照を削除してください）",
+        )
+    return "", ""
 
 
 def _programmes(profile: Profile) -> list[Problem]:
