@@ -37,6 +37,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "next_band": ("次の判定へ", "To reach the next band"),
     "next_band_gates": ("足切りを達成する条件", "gates to pass"),
     "next_band_points": ("必要な点数", "points needed"),
+    "next_band_unreachable": (
+        "どの課題を解消しても届きません",
+        "no set of the gaps reaches it",
+    ),
     "no_gaps": ("不足している点はありません。", "No gaps."),
     "nothing_serves": ("該当する取組なし", "nothing serves it"),
     "points": ("得点", "Points"),

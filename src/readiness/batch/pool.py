@@ -48,7 +48,9 @@ def pack(s: Scored) -> Packed:
         (g.id, g.status, g.adds, tuple((e.loc, e.text) for e in g.evidence)) for g in s.gaps
     )
     nb = s.next_band
-    next_band = None if nb is None else (nb.band.id, nb.points_needed, nb.gaps, nb.gates)
+    next_band = (
+        None if nb is None else (nb.band.id, nb.points_needed, nb.gaps, nb.gates, nb.reachable)
+    )
     return (
         s.path, s.municipality, s.municipality_en, s.code, s.bureau, s.fictional,
         s.criteria_id, s.criteria_version, s.score, s.band_rank, s.gates_passed,
@@ -117,8 +119,8 @@ class Unpacker:
         band = ranked_bands[band_rank]
         nb = None
         if next_band is not None:
-            band_id, points_needed, nb_gaps, nb_gates = next_band
-            nb = NextBand(bands[band_id], points_needed, nb_gaps, nb_gates)
+            band_id, points_needed, nb_gaps, nb_gates, reachable = next_band
+            nb = NextBand(bands[band_id], points_needed, nb_gaps, nb_gates, reachable)
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,

@@ -5,19 +5,21 @@ See docs/diff-json.md.  Scores are rounded to 2 decimals, as in ``readiness.asse
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange
 from readiness.criteria.model import Criteria
 from readiness.scoring.assessment import Assessment
 from readiness.scoring.impact import Impact, TownImpact
+from readiness.scoring.points import shown
 
 DIFF_FORMAT = "readiness.diff"
 DIFF_VERSION = 1
 
 
-def _round(value: float) -> float:
-    return round(value, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _round(value: Fraction | float) -> float:
+    return shown(Fraction(value), 2)  # half up from the exact amount; never -0.0
 
 
 def _field(f: FieldChange) -> dict[str, Any]:

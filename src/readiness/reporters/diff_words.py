@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from readiness.criteria.diff import FieldChange, Value
 from readiness.messages import Lang, pick
+from readiness.scoring.points import shown
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("評価基準の差分", "Criteria diff"),
@@ -69,5 +72,6 @@ def pair_texts(change: FieldChange, lang: Lang) -> tuple[str, str]:
     return value_text(old, lang), value_text(new, lang)
 
 
-def signed(value: float) -> str:
-    return f"{value:+.1f}"
+def signed(value: Fraction | float) -> str:
+    """A move to one decimal, rounded half up from the exact amount."""
+    return f"{shown(Fraction(value)):+.1f}"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import Any
 
 from readiness.criteria.checks import Evidence
 from readiness.profile.bilingual import Text
 from readiness.scoring.assessment import Assessment, BandRef
+from readiness.scoring.points import shown
 from readiness.textsafe import json_safe
 
 ASSESSMENT_FORMAT = "readiness.assessment"
@@ -26,8 +28,9 @@ def _loc(evidence: Evidence) -> dict[str, Any]:
     return {"path": list(evidence.loc), "text": evidence.text}
 
 
-def _points(value: float) -> float:
-    return round(value, 2)
+def _points(value: Fraction | float) -> float:
+    """Points of the total to 2 decimals, rounded half up from the exact value."""
+    return shown(Fraction(value), 2)
 
 
 def _group(a: Assessment) -> dict[str, Any] | None:
@@ -67,9 +70,9 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
                 "id": s.id,
                 "kind": s.kind,
                 "label": _text(s.label),
-                "earned": s.earned,
-                "possible": s.possible,
-                "share": round(s.share, 4),
+                "earned": float(s.earned),
+                "possible": float(s.possible),
+                "share": shown(s.share, 4),
                 "weight": s.weight,
                 "contribution": _points(s.contribution),
                 "gate": s.gate,
@@ -133,6 +136,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             "points_needed": _points(a.next_band.points_needed),
             "gaps": list(a.next_band.gaps),
             "gates": list(a.next_band.gates),
+            "reachable": a.next_band.reachable,
         },
     }
 
@@ -142,4 +146,4 @@ def dumps(data: Any) -> str:
 
     Control characters and bidi overrides from the input stay escaped (``\\u001b``).
     """
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

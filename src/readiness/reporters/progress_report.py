@@ -9,6 +9,7 @@ from readiness.messages import Lang
 from readiness.reporters.batch.markdown import md
 from readiness.reporters.json_report import dumps
 from readiness.scoring.assessment import Assessment, CriterionResult
+from readiness.scoring.points import shown
 from readiness.scoring.progress import FactChange, Progress
 from readiness.textsafe import safe
 
@@ -72,7 +73,7 @@ def _gap(c: CriterionResult) -> dict[str, Any]:
         "section": c.section,
         "status": c.status,
         "label": {"ja": c.label.ja, "en": c.label.en},
-        "adds": round(c.adds, 2),
+        "adds": shown(c.adds, 2),
     }
 
 
@@ -124,7 +125,7 @@ def to_markdown(p: Progress, lang: Lang) -> str:
         if not items:
             out.append(f"- {word('none', lang)}")
         for c in items:
-            points = c.adds
+            points = shown(c.adds)
             out.append(f"- {md(c.label.get(lang))} ({md(c.id)}, {sign}{points:.1f})")
 
     def fact_list(key: str, items: tuple[FactChange, ...]) -> None:

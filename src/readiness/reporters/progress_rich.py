@@ -11,6 +11,7 @@ from readiness.messages import Lang
 from readiness.reporters.kinsoku import KinsokuText
 from readiness.reporters.progress_report import band_word, value_text, word
 from readiness.scoring.assessment import CriterionResult
+from readiness.scoring.points import shown
 from readiness.scoring.progress import FactChange, Progress
 from readiness.textsafe import safe
 
@@ -53,7 +54,7 @@ def _gaps(
     out: list[RenderableType] = [Text(f"{title} ({len(items)})", style="bold")]
     for c in items:
         line = Text()
-        line.append(f"  {sign}{c.adds:.1f} ", style=style)
+        line.append(f"  {sign}{shown(c.adds):.1f} ", style=style)
         line.append(safe(c.label.get(lang)))
         line.append(f" {c.id}", style="dim")
         out.append(KinsokuText(line, indent=4))

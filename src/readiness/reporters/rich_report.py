@@ -8,6 +8,8 @@ under their start; headings are bold, and bold is never combined with dim.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -20,18 +22,19 @@ from readiness.profile.substance import Finding
 from readiness.reporters.kinsoku import KinsokuText, print_trimmed
 from readiness.reporters.tables import fitted
 from readiness.scoring.assessment import Assessment, CriterionResult, SectionResult
+from readiness.scoring.points import exact, shown
 from readiness.textsafe import safe
 
 _STATUS_STYLE = {"met": "green", "unmet": "red", "unknown": "yellow"}
 _BAND_STYLE = ("bold green", "bold yellow", "bold red")
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
+def _pct(value: Fraction) -> str:
+    return f"{shown(value * 100, 0):.0f}%"
 
 
-def _pts(value: float) -> str:
-    return f"{value:.1f}"
+def _pts(value: Fraction | float) -> str:
+    return f"{shown(Fraction(value)):.1f}"
 
 
 def header(a: Assessment, lang: Lang) -> Text:
@@ -87,7 +90,8 @@ def gate_text(s: SectionResult, lang: Lang) -> Text:
     status = s.gate_status
     if status is None or s.gate is None:
         return Text("-")
-    return Text(f"≥{_pct(s.gate)} {t(_GATE_WORD[status], lang)}", style=_GATE_STYLE[status])
+    gate = _pct(exact(s.gate))
+    return Text(f"≥{gate} {t(_GATE_WORD[status], lang)}", style=_GATE_STYLE[status])
 
 
 def gate_note(s: SectionResult, lang: Lang) -> Text | None:
@@ -116,12 +120,13 @@ def sections_table(a: Assessment, lang: Lang) -> Table:
     table.add_column(t("points", lang), justify="right", no_wrap=True)
     table.add_column(t("gate", lang), justify="right", no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
+    total_weight = sum(exact(x.weight) for x in a.sections)
     for s in a.sections:
         table.add_row(
             KinsokuText(safe(s.label.get(lang))),
-            f"{s.earned:g}/{s.possible:g} ({_pct(s.share)})",
+            f"{float(s.earned):g}/{float(s.possible):g} ({_pct(s.share)})",
             gate_text(s, lang),
-            f"{_pts(s.contribution)}/{_pts(s.weight / sum(x.weight for x in a.sections) * 100)}",
+            f"{_pts(s.contribution)}/{_pts(exact(s.weight) / total_weight * 100)}",
         )
     return table
 
@@ -178,6 +183,8 @@ def next_band_text(a: Assessment, lang: Lang) -> RenderableType:
     out.append(": ")
     out.append(t("sentence_sep", lang).join(needs))
     parts: list[RenderableType] = [KinsokuText(out, indent=2)]
+    if not nb.reachable:
+        parts.append(KinsokuText(Text(f"  → {t('next_band_unreachable', lang)}"), indent=4))
     criteria = {c.id: c for c in a.criteria}
     for gap_id in nb.gaps:
         line = Text("  → ")

@@ -47,7 +47,7 @@ def format_json(results: list[FileResult]) -> str:
             for r in results
         ],
     }
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def format_github(results: list[FileResult]) -> str:

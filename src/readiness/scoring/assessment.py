@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
 from readiness.criteria.checks import Evidence, Status
 from readiness.profile.bilingual import Text
 from readiness.profile.substance import Finding
+from readiness.scoring.points import exact
 
 
 def rank_gaps(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
-    """Criteria not met, largest ``adds`` first; ties keep file order (``sorted`` is stable)."""
+    """Criteria not met, largest ``adds`` first; ties keep file order (``sorted`` is stable).
+
+    ``adds`` is exact, so two gaps worth the same are equal, never apart by rounding noise.
+    """
     return tuple(sorted((r for r in results if r.status != "met"), key=lambda r: -r.adds))
 
 
@@ -26,8 +31,8 @@ class CriterionResult:
     status: Status
     earned: float
     possible: float
-    adds: float
-    """Points of the 0-100 total this criterion is worth (what meeting it would add)."""
+    adds: Fraction
+    """Points of the 0-100 total this criterion is worth (what meeting it would add), exact."""
     evidence: tuple[Evidence, ...]
     recommendation: Text
     basis: str = "reading"
@@ -46,12 +51,12 @@ class SectionResult:
     label: Text
     official: str | None
     weight: float
-    earned: float
-    possible: float
+    earned: Fraction
+    possible: Fraction
     gate: float | None
-    contribution: float
-    """This section's part of the 0-100 total."""
-    unknown_points: float = 0.0
+    contribution: Fraction
+    """This section's part of the 0-100 total, exact."""
+    unknown_points: Fraction = Fraction(0)
     """Points of this section's criteria whose outcome is ``unknown``."""
     unknown_facts: int = 0
     """How many facts marked ``unknown`` those criteria depend on."""
@@ -61,7 +66,7 @@ class SectionResult:
     """Required criteria (by id) that are not met because a fact is ``unknown``."""
 
     @property
-    def share(self) -> float:
+    def share(self) -> Fraction:
         return self.earned / self.possible
 
     @property
@@ -70,7 +75,7 @@ class SectionResult:
         else ``failed``.  None for a section without a gate."""
         if self.gate is None:
             return None
-        need = self.gate * self.possible - 1e-9
+        need = exact(self.gate) * self.possible
         if self.earned >= need and not self.required_unmet and not self.required_unknown:
             return "passed"
         if self.earned + self.unknown_points >= need and not self.required_unmet:
@@ -106,6 +111,8 @@ class NextBand:
     """The fewest gaps (by id, largest first) whose closing reaches the band, gates included."""
     gates: tuple[str, ...]
     """Sections whose gate must pass for the band."""
+    reachable: bool = True
+    """False when no set of the town's gaps reaches the band (``gaps`` is then empty)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,7 @@ class Assessment:
     criteria_id: str
     criteria_version: str
     score: float
+    """The exact score rounded half up to one decimal: the number shown and compared."""
     band: BandRef
     band_rank: int
     """Position of ``band`` among the criteria's bands, 0 being the top."""
@@ -153,9 +161,10 @@ class Assessment:
     """A group profile: the other members (the assessed municipality leads the group)."""
 
     @property
-    def reading_points(self) -> float:
+    def reading_points(self) -> Fraction:
         """Points of the 0-100 score earned by criteria whose basis is this project's reading."""
-        return sum(r.adds for r in self.criteria if r.status == "met" and r.basis == "reading")
+        met = (r.adds for r in self.criteria if r.status == "met" and r.basis == "reading")
+        return sum(met, Fraction(0))
 
     @property
     def gates_not_yet_shown(self) -> tuple[SectionResult, ...]:

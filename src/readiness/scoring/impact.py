@@ -5,21 +5,28 @@ changed, added, removed or renamed criteria (from :mod:`readiness.criteria.diff`
 its score differs; whatever is left of the move (``reweighted``) comes from unchanged criteria
 worth more or less because weights or sibling points changed.  Rank is the town's place among
 the towns given (1 is the highest score; equal scores share a place).
+
+Bands are compared by meaning, not by position: a town stays in the same band when its band
+keeps its id (or was renamed, see :mod:`readiness.criteria.diff`), and otherwise moves up or
+down by the bands' minimums.  So a band added above the town's is no move, and a rename is no
+band change.  All amounts are exact; scores compare as shown (one decimal).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from readiness.criteria.diff import ChangeKind, CriteriaDiff
 from readiness.criteria.model import Criteria
 from readiness.profile.model import Profile
 from readiness.scoring.assessment import Assessment
+from readiness.scoring.points import exact
 from readiness.scoring.scorer import assess
 
-_EPS = 1e-9
+_ZERO = Fraction(0)
 Move = Literal["up", "down", "same"]
 
 
@@ -30,12 +37,12 @@ class Driver:
     id: str
     old_id: str | None
     kind: ChangeKind
-    before: float
-    """Points of the 0-100 total this criterion gave the town under the old set."""
-    after: float
+    before: Fraction
+    """Points of the 0-100 total this criterion gave the town under the old set (exact)."""
+    after: Fraction
 
     @property
-    def delta(self) -> float:
+    def delta(self) -> Fraction:
         return self.after - self.before
 
 
@@ -51,37 +58,32 @@ class TownImpact:
     rank_after: int
     drivers: tuple[Driver, ...]
     """Largest move first, then in the new set's order."""
+    band_move: Move
+    """``same`` when the town's band is the same band (same id, or renamed); else up or down
+    by the bands' minimums."""
 
     @property
     def delta(self) -> float:
-        return round(self.after.score - self.before.score, 9)
+        """The move of the score as shown (one decimal)."""
+        return (_tenths(self.after.score) - _tenths(self.before.score)) / 10
 
     @property
-    def reweighted(self) -> float:
+    def reweighted(self) -> Fraction:
         """The part of the move not explained by changed criteria.
 
-        Taken from the unrounded section contributions, so that rounding the scores to one
+        Taken from the exact section contributions, so that rounding the scores to one
         decimal is never reported as a move of its own.
         """
-        exact = _exact_score(self.after) - _exact_score(self.before)
-        return round(exact - sum(d.delta for d in self.drivers), 9)
-
-    @property
-    def band_move(self) -> Move:
-        # Bands are listed from the top, so a smaller rank is a higher band.
-        if self.after.band_rank < self.before.band_rank:
-            return "up"
-        if self.after.band_rank > self.before.band_rank:
-            return "down"
-        return "same"
+        moved = _exact_score(self.after) - _exact_score(self.before)
+        return moved - sum((d.delta for d in self.drivers), _ZERO)
 
     @property
     def band_changed(self) -> bool:
-        return self.before.band.id != self.after.band.id or self.band_move != "same"
+        return self.band_move != "same"
 
     @property
     def score_changed(self) -> bool:
-        return abs(self.delta) > _EPS
+        return self.after.score != self.before.score
 
 
 @dataclass(frozen=True)
@@ -109,23 +111,28 @@ class Impact:
             band_up=moves.count("up"),
             band_down=moves.count("down"),
             band_same=moves.count("same"),
-            score_up=sum(d > _EPS for d in deltas),
-            score_down=sum(d < -_EPS for d in deltas),
-            score_same=sum(abs(d) <= _EPS for d in deltas),
+            score_up=sum(d > 0 for d in deltas),
+            score_down=sum(d < 0 for d in deltas),
+            score_same=sum(d == 0 for d in deltas),
         )
 
 
-def _exact_score(a: Assessment) -> float:
-    return sum(s.contribution for s in a.sections)
+def _tenths(score: float) -> int:
+    """A score as shown, in tenths: scores subtract without float noise (78.8 - 78.7 is 0.1)."""
+    return round(score * 10)
+
+
+def _exact_score(a: Assessment) -> Fraction:
+    return sum((s.contribution for s in a.sections), _ZERO)
 
 
 def _ranks(scores: Sequence[float]) -> list[int]:
     """Competition ranking: 1 for the highest score, equal scores share a place (1, 2, 2, 4)."""
-    return [1 + sum(other > score + _EPS for other in scores) for score in scores]
+    return [1 + sum(other > score for other in scores) for score in scores]
 
 
-def _contributions(a: Assessment) -> dict[str, float]:
-    return {c.id: (c.adds if c.status == "met" else 0.0) for c in a.criteria}
+def _contributions(a: Assessment) -> dict[str, Fraction]:
+    return {c.id: (c.adds if c.status == "met" else _ZERO) for c in a.criteria}
 
 
 def _drivers(diff: CriteriaDiff, before: Assessment, after: Assessment) -> tuple[Driver, ...]:
@@ -135,13 +142,21 @@ def _drivers(diff: CriteriaDiff, before: Assessment, after: Assessment) -> tuple
     found: list[Driver] = []
     for change in diff.criteria:
         if change.kind == "removed":
-            was, now = old.get(change.id, 0.0), 0.0
+            was, now = old.get(change.id, _ZERO), _ZERO
         else:
-            was = old.get(change.old_id or change.id, 0.0) if change.kind != "added" else 0.0
-            now = new.get(change.id, 0.0)
-        if abs(now - was) > _EPS:
+            was = old.get(change.old_id or change.id, _ZERO) if change.kind != "added" else _ZERO
+            now = new.get(change.id, _ZERO)
+        if now != was:
             found.append(Driver(change.id, change.old_id, change.kind, was, now))
     return tuple(sorted(found, key=lambda d: (-abs(d.delta), order.get(d.id, len(order)), d.id)))
+
+
+def _band_move(before: Assessment, after: Assessment, renamed: dict[str, str]) -> Move:
+    """Whether the town's band moved, by meaning (see the module's docstring)."""
+    if renamed.get(before.band.id, before.band.id) == after.band.id:
+        return "same"
+    low, high = exact(before.band.min), exact(after.band.min)
+    return "up" if high > low else "down" if high < low else "same"
 
 
 def impact(
@@ -152,6 +167,7 @@ def impact(
         (name, assess(old, p, profile_file=name), assess(new, p, profile_file=name))
         for name, p in profiles
     ]
+    renamed = {b.old_id: b.id for b in diff.bands if b.old_id is not None}
     ranks_before = _ranks([b.score for _, b, _ in pairs])
     ranks_after = _ranks([a.score for _, _, a in pairs])
     towns = tuple(
@@ -165,6 +181,7 @@ def impact(
             rank_before=rb,
             rank_after=ra,
             drivers=_drivers(diff, before, after),
+            band_move=_band_move(before, after, renamed),
         )
         for (name, before, after), rb, ra in zip(pairs, ranks_before, ranks_after, strict=True)
     )

@@ -5,13 +5,20 @@ of its criteria points earned.  A criterion earns its points only when its check
 ``unmet`` and ``unknown`` earn nothing.  The top band, and any band marked ``requires_gates``,
 is reached only while every section gate passes.
 
-The score is rounded to one decimal, the precision every report shows, and that rounded
-number decides the band and the thresholds: what a user reads is what was compared.
+Arithmetic is exact: points, weights, gates and band minimums are read as the decimals written
+(:func:`readiness.scoring.points.exact`), every contribution is an integer count of one fixed
+unit per criteria set, and the score is rounded once, half up, to one decimal.  That rounded
+number decides the band and the thresholds: what a user reads is what was compared, and no
+order of sections or criteria can change it.
 """
 
 from __future__ import annotations
 
-from readiness.criteria.model import Band, Criteria
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+from readiness.criteria.model import Band, Criteria, Criterion, Section
 from readiness.profile.bilingual import Text
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
@@ -25,36 +32,117 @@ from readiness.scoring.assessment import (
     StrategyFit,
     rank_gaps,
 )
+from readiness.scoring.plan import Gap, fewest_gaps
+from readiness.scoring.points import SCORE_DECIMALS, exact
 
-_EPS = 1e-9
-SCORE_DECIMALS = 1
+_TENTHS: int = 10**SCORE_DECIMALS
+
+
+@dataclass(frozen=True)
+class _ExactSection:
+    section: Section
+    denominator: int
+    """Point units per point: every criterion's points are a whole number of units."""
+    possible: int
+    """The section's points, in point units."""
+    scale: int
+    """Score units per point unit."""
+    gate_need: int | None
+    """The fewest point units that pass the gate (``ceil(gate * possible)``)."""
+    criteria: tuple[tuple[Criterion, int, Fraction], ...]
+    """Each criterion, its points in point units, and what it adds to the 0-100 total."""
+
+
+@dataclass(frozen=True)
+class _Exact:
+    """A criteria set in integer units, computed once per set (see ``_exact_form``)."""
+
+    units: int
+    """Score units per point of the 0-100 total."""
+    sections: tuple[_ExactSection, ...]
+    band_tenths: tuple[int, ...]
+    """Each band's min as the lowest rounded score (in tenths) that reaches it."""
+
+
+_FORMS: dict[int, tuple[Criteria, _Exact]] = {}
+
+
+def _exact_form(criteria: Criteria) -> _Exact:
+    """The integer form of ``criteria``, cached by identity (a loaded set is never changed)."""
+    found = _FORMS.get(id(criteria))
+    if found is not None and found[0] is criteria:
+        return found[1]
+    total_weight = sum(exact(s.weight) for s in criteria.sections)
+    points = [[exact(c.points) for c in s.criteria] for s in criteria.sections]
+    denominators = [math.lcm(*(p.denominator for p in ps)) for ps in points]
+    units = [[int(p * d) for p in ps] for ps, d in zip(points, denominators, strict=True)]
+    # A point unit of section s is worth 100 * weight_s / (total weight * possible units).
+    worth = [
+        100 * exact(s.weight) / (total_weight * sum(us))
+        for s, us in zip(criteria.sections, units, strict=True)
+    ]
+    score_units = math.lcm(*(w.denominator for w in worth))
+    sections = []
+    for s, us, d, w in zip(criteria.sections, units, denominators, worth, strict=True):
+        scale = int(w * score_units)
+        possible = sum(us)
+        sections.append(
+            _ExactSection(
+                section=s,
+                denominator=d,
+                possible=possible,
+                scale=scale,
+                gate_need=None if s.gate is None else math.ceil(exact(s.gate) * possible),
+                criteria=tuple(
+                    (c, u, Fraction(u * scale, score_units))
+                    for c, u in zip(s.criteria, us, strict=True)
+                ),
+            )
+        )
+    form = _Exact(
+        units=score_units,
+        sections=tuple(sections),
+        band_tenths=tuple(math.ceil(exact(b.min) * _TENTHS) for b in criteria.bands),
+    )
+    if len(_FORMS) >= 64:
+        _FORMS.clear()
+    _FORMS[id(criteria)] = (criteria, form)
+    return form
+
+
+def _rounded_tenths(score_units: int, units: int) -> int:
+    """``score_units / units`` in tenths, rounded half up: floor(10 x + 1/2)."""
+    return (2 * _TENTHS * score_units + units) // (2 * units)
 
 
 def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = None) -> Assessment:
     # The criteria read the profile's substance: too-short text, repeated entries and
     # strategy claims beyond the actions are set aside, each with a finding.
     profile, findings = substantive(profile, frozenset(s.id for s in criteria.strategies))
-    total_weight = sum(s.weight for s in criteria.sections)
+    form = _exact_form(criteria)
     sections: list[SectionResult] = []
     results: list[CriterionResult] = []
-    for section in criteria.sections:
-        possible = sum(c.points for c in section.criteria)
-        scale = section.weight / total_weight * 100 / possible
-        earned = unknown_points = 0.0
+    earned_units: list[int] = []
+    total = 0
+    gates_passed = True
+    for part in form.sections:
+        section = part.section
+        earned = unknown_units = 0
         unknown_facts: set[tuple[str | int, ...]] = set()
         required_unmet: list[str] = []
         required_unknown: list[str] = []
-        for criterion in section.criteria:
+        for criterion, points, adds in part.criteria:
             outcome = criterion.check.evaluate(profile)
-            got = criterion.points if outcome.status == "met" else 0.0
-            earned += got
-            if outcome.status == "unknown":
-                unknown_points += criterion.points
+            met = outcome.status == "met"
+            if met:
+                earned += points
+            elif outcome.status == "unknown":
+                unknown_units += points
                 # The facts marked unknown; a list item still undecided counts as one fact.
                 unknown_facts |= {e.loc for e in outcome.evidence if e.text == "unknown"} or {
                     ("criterion", criterion.id)
                 }
-            if criterion.required and outcome.status != "met":
+            if criterion.required and not met:
                 (required_unknown if outcome.status == "unknown" else required_unmet).append(
                     criterion.id
                 )
@@ -65,15 +153,21 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                     label=criterion.label,
                     official=criterion.official,
                     status=outcome.status,
-                    earned=got,
+                    earned=criterion.points if met else 0.0,
                     possible=criterion.points,
-                    adds=criterion.points * scale,
+                    adds=adds,
                     evidence=outcome.evidence,
                     recommendation=criterion.recommendation,
                     basis=criterion.basis,
                     required=criterion.required,
                 )
             )
+        total += earned * part.scale
+        earned_units.append(earned)
+        if part.gate_need is not None and (
+            earned < part.gate_need or required_unmet or required_unknown
+        ):
+            gates_passed = False
         sections.append(
             SectionResult(
                 id=section.id,
@@ -81,20 +175,18 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                 label=section.label,
                 official=section.official,
                 weight=section.weight,
-                earned=earned,
-                possible=possible,
+                earned=Fraction(earned, part.denominator),
+                possible=Fraction(part.possible, part.denominator),
                 gate=section.gate,
-                contribution=earned * scale,
-                unknown_points=unknown_points,
+                contribution=Fraction(earned * part.scale, form.units),
+                unknown_points=Fraction(unknown_units, part.denominator),
                 unknown_facts=len(unknown_facts),
                 required_unmet=tuple(required_unmet),
                 required_unknown=tuple(required_unknown),
             )
         )
-    # Rounding away float noise keeps reports identical however the sum is ordered.
-    score = round(sum(s.contribution for s in sections), SCORE_DECIMALS)
-    gates_passed = all(s.gate_passed is not False for s in sections)
-    band_index = _band_index(criteria.bands, score, gates_passed)
+    tenths = _rounded_tenths(total, form.units)
+    band_index = _band_index(criteria.bands, form.band_tenths, tenths, gates_passed)
     municipality = profile.municipality
     return Assessment(
         profile_file=profile_file,
@@ -106,7 +198,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         as_of=profile.as_of.isoformat(),
         criteria_id=criteria.id,
         criteria_version=criteria.version,
-        score=score,
+        score=tenths / _TENTHS,
         band=_ref(criteria.bands[band_index]),
         band_rank=band_index,
         gates_passed=gates_passed,
@@ -115,7 +207,14 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         strategy_label=criteria.strategy_label,
         strategy_fit=_strategy_fit(criteria, profile),
         unmatched_strategies=_unmatched(criteria, profile),
-        next_band=_next_band(criteria.bands, band_index, score, sections, results),
+        next_band=_next_band(
+            bands=criteria.bands,
+            form=form,
+            index=band_index,
+            total=total,
+            earned_units=earned_units,
+            results=results,
+        ),
         cautions=_cautions(criteria, profile),
         findings=findings,
         group_name=profile.group.name if profile.group else None,
@@ -189,56 +288,74 @@ def _needs_gates(bands: list[Band], index: int) -> bool:
     return index == 0 or bands[index].requires_gates
 
 
-def _band_index(bands: list[Band], score: float, gates_passed: bool) -> int:
-    for index, band in enumerate(bands):
-        if score + _EPS >= band.min and (gates_passed or not _needs_gates(bands, index)):
+def _band_index(bands: list[Band], mins: tuple[int, ...], tenths: int, gates_passed: bool) -> int:
+    for index, least in enumerate(mins):
+        if tenths >= least and (gates_passed or not _needs_gates(bands, index)):
             return index
     return len(bands) - 1
 
 
 def _next_band(
+    *,
     bands: list[Band],
+    form: _Exact,
     index: int,
-    score: float,
-    sections: list[SectionResult],
+    total: int,
+    earned_units: list[int],
     results: list[CriterionResult],
 ) -> NextBand | None:
-    """The fewest gaps, largest first, that would lift the town one band."""
+    """The fewest gaps that lift the town one band (see :mod:`readiness.scoring.plan`).
+
+    The town reaches the next band when its score reaches that band's min with the gates the
+    band needs, or reaches a band above it that needs no gate: both ways are searched and the
+    better plan (fewest gaps, then most points, then file order) is given.
+    """
     if index == 0:
         return None
     target = index - 1
-    band = bands[target]
-    open_ = rank_gaps(results)
-    chosen: list[CriterionResult] = []
-    gates: list[str] = []
+    units = form.units
+
+    def need(band: int) -> int:
+        # The fewest score units whose rounded total reaches the band: floor(10 x + 1/2) >= min.
+        least = form.band_tenths[band]
+        return -((units - 2 * least * units) // (2 * _TENTHS)) - total
+
+    gaps: list[Gap] = []
+    required: dict[int, list[int]] = {}
+    position = 0
+    for g, part in enumerate(form.sections):
+        for criterion, points, _ in part.criteria:
+            if results[position].status != "met":
+                gaps.append(Gap(position, g, points, points * part.scale))
+                if criterion.required and part.gate_need is not None:
+                    required.setdefault(g, []).append(position)
+            position += 1
+    # A gate the band needs: enough points, and every required criterion of the section met.
+    gate_needs: dict[int, int] = {}
+    mandatory: set[int] = set()
     if _needs_gates(bands, target):
-        for section in sections:
-            if section.gate_passed is not False:
-                continue
-            gates.append(section.id)
-            earned = section.earned
-            for r in open_:  # the section's required criteria first, then the largest gaps
-                if r.section == section.id and r.required:
-                    chosen.append(r)
-                    earned += r.possible
-            for r in open_:
-                if earned + _EPS >= section.gate * section.possible:  # type: ignore[operator]
-                    break
-                if r.section == section.id and r not in chosen:
-                    chosen.append(r)
-                    earned += r.possible
-    reached = score + sum(r.adds for r in chosen)
-    for r in open_:
-        if reached + _EPS >= band.min:
-            break
-        if r not in chosen:
-            chosen.append(r)
-            reached += r.adds
+        for g, (part, earned) in enumerate(zip(form.sections, earned_units, strict=True)):
+            if part.gate_need is not None and (earned < part.gate_need or g in required):
+                gate_needs[g] = part.gate_need - earned
+                mandatory |= set(required.get(g, ()))
+    value = {gap.index: gap.value for gap in gaps}
+    plans = [(fewest_gaps(gaps, need(target), gate_needs, mandatory), tuple(sorted(gate_needs)))]
+    if gate_needs:
+        free = next((j for j in range(target - 1, 0, -1) if not _needs_gates(bands, j)), None)
+        if free is not None:
+            plans.append((fewest_gaps(gaps, need(free), {}), ()))
+    found = [(chosen, gates) for chosen, gates in plans if chosen is not None]
+    chosen, gates = min(
+        found, key=lambda p: (len(p[0]), -sum(value[i] for i in p[0]), p[0]), default=(None, ())
+    )
+    ids = set() if chosen is None else {results[i].id for i in chosen}
+    tenths = _rounded_tenths(total, units)
     return NextBand(
-        band=_ref(band),
-        points_needed=max(0.0, round(band.min - score, SCORE_DECIMALS)),
-        gaps=tuple(r.id for r in open_ if r in chosen),  # in gap order
-        gates=tuple(gates),
+        band=_ref(bands[target]),
+        points_needed=max(0, form.band_tenths[target] - tenths) / _TENTHS,
+        gaps=tuple(r.id for r in rank_gaps(results) if r.id in ids),  # in gap order
+        gates=tuple(form.sections[g].section.id for g in gates),
+        reachable=chosen is not None,
     )
 
 

@@ -8,6 +8,7 @@ from readiness.batch.run import BatchResult, Ranked, Scored
 from readiness.messages import Lang, t
 from readiness.profile.localgov import BUREAU_NAMES
 from readiness.scoring.assessment import CriterionResult
+from readiness.scoring.points import shown
 
 
 def town(entry: Scored, lang: Lang) -> str:
@@ -70,7 +71,7 @@ def first_gap(entry: Scored) -> CriterionResult | None:
 def gap_text(gap: CriterionResult, lang: Lang) -> str:
     """One line naming a gap: its label, id, status and what closing it would add."""
     status = t(f"status_{gap.status}", lang)
-    return f"{gap.label.get(lang)} ({gap.id}, {status}, +{gap.adds:.1f})"
+    return f"{gap.label.get(lang)} ({gap.id}, {status}, +{shown(gap.adds):.1f})"
 
 
 def gap_location(entry: Scored, gap: CriterionResult) -> tuple[int, int]:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, TextIO
 
 from readiness.batch.run import BatchResult, Failed, Ranked
 from readiness.messages import Lang
 from readiness.reporters.batch.jsontext import write_json
+from readiness.scoring.points import shown
 
 BATCH_FORMAT = "readiness.batch"
 BATCH_VERSION = 1
 
 
-def _points(value: float) -> float:
-    return round(value, 2)
+def _points(value: Fraction | float) -> float:
+    """Points of the total to 2 decimals, rounded half up from the exact value."""
+    return shown(Fraction(value), 2)
 
 
 def _town(r: Ranked) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def write_json(value: Any, out: TextIO, depth: int) -> None:
 
 def _dumps(value: Any) -> str:
     """JSON text with control characters and bidi overrides as ``\\uXXXX`` escapes."""
-    return json_safe(json.dumps(value, ensure_ascii=False))
+    return json_safe(json.dumps(value, ensure_ascii=False, allow_nan=False))
 
 
 def _write(value: Any, out: TextIO, depth: int, level: int) -> None:

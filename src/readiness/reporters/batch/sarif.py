@@ -20,6 +20,7 @@ from readiness.profile.substance import Finding
 from readiness.reporters.batch.common import gap_location, gap_text, town
 from readiness.reporters.batch.jsontext import write_json
 from readiness.scoring.assessment import CriterionResult
+from readiness.scoring.points import shown
 
 SUBSTANCE_RULES = {
     "too-short": Text(ja="短すぎて意味を持たない記載", en="Text too short to carry meaning"),
@@ -72,7 +73,7 @@ def _gap_result(
         "message": {"text": text},
         "locations": [_location(file_uri, line, column)],
         "partialFingerprints": {"readinessGap/v1": f"{e.code}:{e.criteria_id}:{gap.id}"},
-        "properties": {"status": gap.status, "adds": round(gap.adds, 2), "score": e.score},
+        "properties": {"status": gap.status, "adds": shown(gap.adds, 2), "score": e.score},
     }
 
 

@@ -10,6 +10,7 @@ from readiness.batch.run import BatchResult, Scored
 from readiness.input.sheets import CellValue, sheet_title, write_table
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import first_gap, gates_text
+from readiness.scoring.points import shown
 from readiness.textsafe import safe
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def _sections_sheet(ws: Worksheet, towns: list[Scored], lang: Lang) -> None:
     for e in towns:
         row: list[CellValue] = [e.code, text(e.municipality), round(e.score, 1)]
         for s in e.sections:
-            row += [s.earned, round(s.share, 4)]
+            row += [float(s.earned), shown(s.share, 4)]
         rows.append(row)
     write_table(ws, header, rows, text_columns=[0])
     share_columns = range(5, 3 + 2 * len(sections) + 1, 2)

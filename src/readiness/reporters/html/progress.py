@@ -9,11 +9,12 @@ from readiness.messages import Lang
 from readiness.reporters.html.env import render, text
 from readiness.reporters.progress_report import WORDS, band_word, value_text
 from readiness.scoring.assessment import CriterionResult
+from readiness.scoring.points import shown
 from readiness.scoring.progress import FactChange, Progress
 
 
 def _gap(c: CriterionResult, lang: Lang) -> dict[str, Any]:
-    points = c.adds
+    points = shown(c.adds)
     return {"id": c.id, "label": text(c.label, lang), "points": f"{points:.1f}"}
 
 

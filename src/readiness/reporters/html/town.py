@@ -19,6 +19,7 @@ from readiness.messages import Lang
 from readiness.reporters.html.env import render, text, words
 from readiness.reporters.html.radar import radar_svg
 from readiness.scoring.assessment import Assessment
+from readiness.scoring.points import shown
 
 
 @dataclass(frozen=True)
@@ -53,22 +54,22 @@ def view(
         {
             "id": s.id,
             "label": text(s.label, lang),
-            "earned": f"{s.earned:g}",
-            "possible": f"{s.possible:g}",
-            "share": s.share,
-            "share_text": _pct(s.share),
+            "earned": f"{float(s.earned):g}",
+            "possible": f"{float(s.possible):g}",
+            "share": float(s.share),
+            "share_text": _pct(shown(s.share, 2)),
             "gate": None if s.gate is None else _pct(s.gate),
             "gate_passed": s.gate_passed,
             "gate_status": s.gate_status,
             "unknown_facts": s.unknown_facts,
-            "contribution": f"{s.contribution:.1f}",
+            "contribution": f"{shown(s.contribution):.1f}",
         }
         for s in a.sections
     ]
     band_level = info.top_band_min / 100
     chart = radar_svg(
         [text(s.label, lang) for s in a.sections],
-        [s.share for s in a.sections],
+        [float(s.share) for s in a.sections],
         gates=[s.gate for s in a.sections],
         band_level=band_level,
         band_label=w["legend_band"],
@@ -119,7 +120,7 @@ def view(
         "gates_status": "passed"
         if a.gates_passed
         else ("failed" if a.gates_failed else "not_yet_shown"),
-        "reading_points": f"{a.reading_points:.1f}",
+        "reading_points": f"{shown(a.reading_points):.1f}",
         "chart_svg": Markup(chart.svg),  # radar_svg escapes every text itself
         "band_level": _pct(band_level),
         "sections": sections,
@@ -137,7 +138,7 @@ def view(
                 "label": text(g.label, lang),
                 "status": g.status,
                 "status_text": w[f"status_{g.status}"],
-                "adds": f"{g.adds:.1f}",
+                "adds": f"{shown(g.adds):.1f}",
                 "recommendation": text(g.recommendation, lang),
                 "where": [
                     f"{'.'.join(str(p) for p in e.loc)}: {text(e.text, lang)}" for e in g.evidence
