@@ -1,10 +1,17 @@
-"""Checks on a criteria file beyond its types, run on every load: ids, field references, bands."""
+"""Checks on a criteria file beyond its types, run on every load: ids, field references, bands.
+
+Some checks protect the promises scores make: the lowest band takes every town, so it cannot
+require gates; an ``at_least`` bound of 0 would be met by a fact stated as none.  Points and
+weights (0.01 to 1000) and the number of bands (at least two) are bounded by the model itself.
+"""
 
 from __future__ import annotations
 
-from readiness.criteria.checks import AllOf, AnyOf, Check, Count
+from pydantic import BaseModel
+
+from readiness.criteria.checks import AllOf, AnyOf, AtLeast, Check, Count
 from readiness.criteria.model import Criteria
-from readiness.input.fieldpaths import Loc
+from readiness.input.fieldpaths import UNKNOWN, Loc, resolve
 from readiness.input.validation import Problem
 from readiness.profile.model import Profile
 
@@ -14,6 +21,7 @@ def criteria_problems(criteria: Criteria) -> list[Problem]:
         *_unique_ids(criteria),
         *_field_references(criteria),
         *_bands(criteria),
+        *_bounds(criteria),
         *_recommendations(criteria),
     ]
 
@@ -77,12 +85,73 @@ def _bands(criteria: Criteria) -> list[Problem]:
         for i, b in enumerate(bands)
         if i > 0 and b.min >= bands[i - 1].min
     ]  # fmt: skip
+    if bands[-1].requires_gates:
+        problems.append(
+            Problem(("bands", len(bands) - 1, "requires_gates"), "bad-bands",
+                    f"the lowest band {bands[-1].id!r} cannot require gates: it is the band of "
+                    "every town that reaches no other")
+        )  # fmt: skip
     if bands[-1].min != 0:
         problems.append(
             Problem(("bands", len(bands) - 1, "min"), "bad-bands",
                     f"the lowest band {bands[-1].id!r} must start at 0, so every score has a band")
         )  # fmt: skip
     return problems
+
+
+def _bounds(criteria: Criteria) -> list[Problem]:
+    return [
+        Problem(loc, "bad-check", f"{c.id}: {message}")
+        for i, s in enumerate(criteria.sections)
+        for j, c in enumerate(s.criteria)
+        for loc, message in _check_bounds(c.check, ("sections", i, "criteria", j, "check"))
+    ]
+
+
+def _check_bounds(check: Check, loc: Loc) -> list[tuple[Loc, str]]:
+    """``at_least`` and ``count`` minimums that a fact stated as none would meet, and
+    ``unknown`` given as a value to match (it is never a stated fact)."""
+    if isinstance(check, (AllOf, AnyOf)):
+        return [
+            found
+            for k, inner in enumerate(check.checks)
+            for found in _check_bounds(inner, (*loc, "checks", k))
+        ]
+    found: list[tuple[Loc, str]] = []
+    if isinstance(check, AtLeast):
+        found += _minimum(Profile, check.field, check.min, (*loc, "min"))
+    if isinstance(check, Count):
+        for path, predicate in check.where.items():
+            at: Loc = (*loc, "where", path)
+            if predicate.min is not None:
+                try:
+                    item = resolve(Profile, check.items).item
+                except ValueError:
+                    item = None  # reported by the field references
+                if item is not None and item.model is not None:
+                    found += _minimum(item.model, path, predicate.min, (*at, "min"))
+            matched = [*(predicate.in_ or []), predicate.equals]
+            if UNKNOWN in matched:
+                found.append((at, _UNKNOWN_VALUE))
+    values = getattr(check, "values", None) or []
+    if UNKNOWN in values:
+        found.append(((*loc, "values"), _UNKNOWN_VALUE))
+    return found
+
+
+_UNKNOWN_VALUE = "'unknown' is not a value to match: a fact stated as unknown is never met"
+
+
+def _minimum(model: type[BaseModel], path: str, minimum: float, loc: Loc) -> list[tuple[Loc, str]]:
+    try:
+        is_list = resolve(model, path).is_list
+    except ValueError:
+        return []  # reported by the field references
+    if is_list and minimum < 1:
+        return [(loc, f"min {minimum:g} counts no items: a list needs min 1 or more")]
+    if not is_list and minimum <= 0:
+        return [(loc, f"min {minimum:g} is met by a stated 0: give a min above 0")]
+    return []
 
 
 def _recommendations(criteria: Criteria) -> list[Problem]:

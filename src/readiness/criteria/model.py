@@ -20,6 +20,10 @@ CRITERIA_FORMAT = 1
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 
+POINTS_MIN, POINTS_MAX = 0.01, 1000
+Amount = Annotated[float, Field(ge=POINTS_MIN, le=POINTS_MAX, allow_inf_nan=False)]
+"""Points and weights: 0.01 to 1000, so that every score is finite and exact."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -46,7 +50,7 @@ class Criterion(_Model):
         description="The section's gate cannot pass unless this criterion is met, whatever "
         "share of the section's points the town earns.",
     )
-    points: Annotated[float, Field(gt=0)]
+    points: Amount
     check: Check
     recommendation: Text = Field(description="What to do when the criterion is not met.")
 
@@ -64,7 +68,7 @@ class Section(_Model):
     kind: Literal["condition", "factor"]
     label: Text
     official: NonEmpty | None = None
-    weight: Annotated[float, Field(gt=0)] = Field(description="Share of the total score.")
+    weight: Amount = Field(description="Share of the total score (0.01 to 1000).")
     gate: Annotated[float, Field(ge=0, le=1)] | None = Field(
         None, description="Minimum share of this section's points needed for the top band."
     )
@@ -173,7 +177,9 @@ class Criteria(_Model):
     strategy_label: Text = Field(description="What the bureau calls its strategies or themes.")
     strategies: list[Strategy] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
-    bands: list[Band] = Field(min_length=1, description="From the highest band to the lowest.")
+    bands: list[Band] = Field(
+        min_length=2, description="From the highest band to the lowest; at least two."
+    )
     tests: list[CriteriaTest] = Field(
         default_factory=list, description="Cases that `readiness verify` runs."
     )
