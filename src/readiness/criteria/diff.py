@@ -3,8 +3,15 @@
 Sections, criteria, strategies and bands are matched by id.  An item present only in the new
 set is *added*, only in the old set *removed*; an item in both whose definition differs is
 *changed*, with one :class:`FieldChange` per differing field.  A removed and an added item whose
-content is identical apart from the id are reported as one *rename*.  Unchanged items are not
-listed, so two identical sets give an empty diff.
+content is identical apart from the id are reported as one *rename*; for bands, a removed and an
+added band with the same ``min`` are one rename (with any change of label shown).  Unchanged
+items are not listed, so two identical sets give an empty diff.
+
+Checks are compared by meaning: lists whose order means nothing (``values``, ``in``, the checks
+of ``all`` and ``any``, the fields of ``where``) are sorted, and numbers are compared and shown
+exactly as written (``0.5`` and ``0.5000004`` differ).  The order of bands is their ``min``s',
+so it is not compared apart from them.  A diff that is empty therefore never comes with a
+different score for any town.
 """
 
 from __future__ import annotations
@@ -52,7 +59,7 @@ class CriteriaDiff:
     old_id: str
     new_id: str
     meta: tuple[FieldChange, ...]
-    """Version, bureau, period, title, what strategies are called, band order."""
+    """Version, bureau, period, title, what strategies are called."""
     sources: tuple[ItemChange, ...]
     sections: tuple[ItemChange, ...]
     criteria: tuple[ItemChange, ...]
@@ -76,8 +83,27 @@ class CriteriaDiff:
 
 
 def check_text(check: BaseModel) -> str:
-    """A check as one line of flow-style text, e.g. ``{kind: present, field: will.team}``."""
-    return _flow(check.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+    """A check as one line of flow-style text, e.g. ``{kind: present, field: will.team}``.
+
+    Unordered lists are sorted, so two checks that mean the same give the same text.
+    """
+    return _flow(_normal(check.model_dump(mode="json", by_alias=True, exclude_defaults=True)))
+
+
+_UNORDERED = frozenset({"values", "in", "checks"})
+"""Lists whose order means nothing: any listed value matches; all and any are commutative."""
+
+
+def _normal(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        fields = {k: _normal(v, k) for k, v in value.items()}
+        return dict(sorted(fields.items())) if key == "where" else fields
+    if isinstance(value, list):
+        items = [_normal(v) for v in value]
+        if key in _UNORDERED:
+            return sorted(items, key=lambda v: (type(v).__name__, _flow(v)))
+        return items
+    return value
 
 
 def _flow(value: Any) -> str:
@@ -88,8 +114,13 @@ def _flow(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return _number(value)
     return str(value)
+
+
+def _number(value: float) -> str:
+    """A number exactly as written: ``2``, ``0.5``, ``0.5000004`` (never rounded for display)."""
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def _text(text: Text) -> dict[str, str]:
@@ -151,12 +182,17 @@ def _match(
     ident: Callable[[T], str],
     fields: Callable[[T, bool], Fields],
     extra: Callable[[T], dict[str, Any]],
+    *,
+    twin: Callable[[T, bool], Any] | None = None,
 ) -> list[ItemChange]:
     """Items of the new order first (changed, renamed, added), then the removed ones.
 
     ``fields(item, is_new)`` gives an item's defining fields; ``extra`` the ItemChange
-    attributes (section, label) to show with it.
+    attributes (section, label) to show with it.  A removed and an added item are one rename
+    when their fields are equal, or when ``twin`` is given, when ``twin`` gives them the same
+    value (the rename then lists the fields that differ).
     """
+    same = twin or fields
     old_by_id = {ident(o): o for o in old}
     new_ids = {ident(n) for n in new}
     removed = [o for o in old if ident(o) not in new_ids]
@@ -171,13 +207,20 @@ def _match(
             if changes:
                 out.append(ItemChange("changed", key, changes=changes, **extra(item)))
             continue
-        twin = next(
-            (o for o in removed if ident(o) not in renamed_from and fields(o, False) == after),
+        match = next(
+            (
+                o
+                for o in removed
+                if ident(o) not in renamed_from and same(o, False) == same(item, True)
+            ),
             None,
         )
-        if twin is not None:
-            renamed_from.add(ident(twin))
-            out.append(ItemChange("renamed", key, old_id=ident(twin), **extra(item)))
+        if match is not None:
+            renamed_from.add(ident(match))
+            changes = _changes(fields(match, False), after)
+            out.append(
+                ItemChange("renamed", key, old_id=ident(match), changes=changes, **extra(item))
+            )
         else:
             shown = tuple(FieldChange(k, None, v) for k, v in _shown(after).items())
             out.append(ItemChange("added", key, changes=shown, **extra(item)))
@@ -236,6 +279,7 @@ def diff_criteria(old: Criteria, new: Criteria) -> CriteriaDiff:
         lambda b: b.id,
         lambda b, _: _band_fields(b),
         lambda b: {"label": _text(b.label)},
+        twin=lambda b, _: float(b.min),
     )
     old_sources = [_source_text(s) for s in old.sources]
     new_sources = [_source_text(s) for s in new.sources]
@@ -263,7 +307,6 @@ def _meta_fields(c: Criteria) -> Fields:
         "period.start": c.period.start.isoformat() if c.period.start else None,
         "period.end": c.period.end.isoformat() if c.period.end else None,
         "strategy_label": _text(c.strategy_label),
-        "bands.order": ", ".join(b.id for b in c.bands),
     }
 
 
