@@ -72,7 +72,11 @@ def test_the_help_check_catches_what_is_missing() -> None:
     ]
 
 
-def test_show_completion_prints_a_shell_script() -> None:
+def test_show_completion_prints_a_shell_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    # By default typer makes --show-completion a flag and detects the shell from the process
+    # tree, so "bash" here was a stray argument and the outcome depended on whatever shell
+    # (if any) ran the tests.  Typer's own switch makes the option take the shell named.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="readiness")
     assert result.exit_code == 0
     assert "_READINESS_COMPLETE=complete_bash" in result.stdout
