@@ -137,6 +137,7 @@ def test_json_gaps_are_ranked_and_located(run_cli: RunCli) -> None:
         "points_needed": 0,
         "gaps": ["partners.named-type", "partners.in-initiative"],
         "gates": ["partners"],
+        "reachable": True,
     }
 
 

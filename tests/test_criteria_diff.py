@@ -383,12 +383,12 @@ def test_period_source_and_version() -> None:
     assert not diff.empty
 
 
-def test_band_order_is_part_of_the_set() -> None:
+def test_a_band_added_is_one_added_band_and_its_order_follows_its_min() -> None:
     def edit(d: dict[str, Any]) -> None:
         d["bands"].insert(1, {"id": "promising", "label": {"ja": "有望", "en": "P"}, "min": 40})
 
     diff = diff_criteria(make(), make(edit))
-    assert diff.meta == (FieldChange("bands.order", "ready, not-yet", "ready, promising, not-yet"),)
+    assert diff.meta == ()
     assert [(b.kind, b.id) for b in diff.bands] == [("added", "promising")]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from readiness.criteria.loading import load_criteria_text
@@ -26,12 +27,12 @@ sections:
     criteria:
       - id: will.lead
         label: {ja: 担当部署, en: Lead department}
-        points: 6997
+        points: 69.97
         check: {kind: present, field: will.lead_department}
         recommendation: {ja: 担当部署を決めてください。, en: Name a lead department.}
       - id: will.contact
         label: {ja: 窓口, en: Contact}
-        points: 3003
+        points: 30.03
         check: {kind: present, field: will.contact}
         recommendation: {ja: 窓口を決めてください。, en: Name a contact.}
 bands:
@@ -42,7 +43,7 @@ bands:
 
 def test_a_score_shown_as_70_is_in_the_band_that_starts_at_70() -> None:
     result = assess(load_criteria_text(CRITERIA), profile(will__lead_department="産業部"))
-    assert result.sections[0].contribution == 69.97  # exact: 6997 of 10000 points
+    assert result.sections[0].contribution == Fraction("69.97")  # exact: 69.97 of 100 points
     assert (result.score, result.band.id, result.next_band) == (70.0, "ready", None)
 
 
