@@ -150,12 +150,15 @@ def profile(rng: random.Random, m: Municipality) -> dict[str, Any]:
         }
     if rng.random() < 0.5:
         will["staff_fte"] = round(rng.uniform(0, 3), 1)
+    stated_issues = _maybe_unknown(rng, issues, 0.05)
+    if stated_issues == "unknown":  # an initiative cannot address issues that are unknown
+        initiatives = [{**i, "addresses": []} for i in initiatives]
     return {
         "schema_version": 1,
         "as_of": f"{rng.randint(2022, 2025)}-04-01",
         "municipality": {"name": m.name, "code": m.code, "prefecture": m.prefecture},
         "will": will,
-        "issues": _maybe_unknown(rng, issues, 0.05),
+        "issues": stated_issues,
         "initiatives": initiatives,
         "partners": _maybe_unknown(rng, partners, 0.1),
         "record": {
