@@ -250,3 +250,21 @@ def test_editors_accept_the_japanese_twin(path: Path) -> None:
 
     data = yaml.safe_load(japanese_twin(path.read_text(encoding="utf-8")))
     jsonschema.validate(data, schema("profile"))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["explain", "will.laed"], "will.laed: unknown-criterion この id の評価項目は同梱の"
+         "評価基準にありません。will.lead、will.team、will.staff のことでしょうか"),
+        (["assess", str(EXAMPLES / "koshi.yaml"), "-c", "tohoku-2099"],
+         "tohoku-2099: unknown-criteria 同梱の評価基準のid、ファイル、REV:path のいずれでも"
+         "ありません。'tohoku-2019' のことでしょうか。同梱のid: "),
+        (["assess", "/no/such.yaml"], "/no/such.yaml: file-not-found ファイルがありません"),
+    ],
+    ids=["criterion", "criteria", "file"],
+)  # fmt: skip
+def test_command_errors_in_japanese(run_cli: RunCli, args: list[str], message: str) -> None:
+    result = run_cli(*args, "--lang", "ja")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)

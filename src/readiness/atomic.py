@@ -10,6 +10,8 @@ from typing import TextIO
 
 from readiness.diagnostics import ReadinessError
 
+_EXISTS_JA = "ファイルがすでにあります。置き換えるには --force を付けてください"
+
 
 def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder.
@@ -20,11 +22,14 @@ def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise ReadinessError.single(str(target), "bad-output", "the folder does not exist")
+        raise ReadinessError.single(
+            str(target), "bad-output", "the folder does not exist", ja="フォルダがありません"
+        )
     if not overwrite and target.exists():
         raise ReadinessError.single(
-            str(target), "file-exists", "the file already exists; pass --force to replace it"
-        )
+            str(target), "file-exists", "the file already exists; pass --force to replace it",
+            ja=_EXISTS_JA,
+        )  # fmt: skip
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, _mode_for(target))
@@ -42,6 +47,7 @@ def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
                     str(target),
                     "file-exists",
                     "the file already exists; pass --force to replace it",
+                    ja=_EXISTS_JA,
                 ) from None
     except OSError as e:
         raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
@@ -107,7 +113,9 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
     target = Path(path)
     if not target.parent.is_dir():
-        raise ReadinessError.single(str(target), "bad-output", "the folder does not exist")
+        raise ReadinessError.single(
+            str(target), "bad-output", "the folder does not exist", ja="フォルダがありません"
+        )
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:

@@ -181,9 +181,12 @@ def find_criterion(criterion_id: str, sets: Sequence[Criteria], where: str) -> l
     ids = sorted({x.id for c in sets for _, x in c.all_criteria()})
     close = difflib.get_close_matches(criterion_id, ids, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
+    hint_ja = f"。{'、'.join(close)} のことでしょうか" if close else ""
+    where_ja = "同梱の評価基準" if where == "the bundled criteria" else where
     raise ReadinessError.single(
-        criterion_id, "unknown-criterion", f"no criterion with this id in {where}{hint}"
-    )
+        criterion_id, "unknown-criterion", f"no criterion with this id in {where}{hint}",
+        ja=f"この id の評価項目は{where_ja}にありません{hint_ja}",
+    )  # fmt: skip
 
 
 def worth(criteria: Criteria, section: Section, criterion: Criterion) -> float:

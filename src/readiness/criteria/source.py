@@ -48,14 +48,18 @@ def read_criteria(ref: str, *, encoding: str | None = None) -> Criteria:
 
             return load_criteria(Path(ref), encoding=encoding)  # reports the missing file
         raise ReadinessError.single(
-            ref, "file-not-found", f"no such file; did you mean the bundled set {close!r}?"
-        )
+            ref, "file-not-found", f"no such file; did you mean the bundled set {close!r}?",
+            ja=f"ファイルがありません。同梱の評価基準 {close!r} のことでしょうか",
+        )  # fmt: skip
     known = ", ".join(bundled_ids())
     hint = f"did you mean {close!r}? " if close else ""
+    hint_ja = f"{close!r} のことでしょうか。" if close else ""
     raise ReadinessError.single(
         ref,
         "unknown-criteria",
         f"not a bundled id, a file or REV:path; {hint}bundled ids: {known}",
+        ja=f"同梱の評価基準のid、ファイル、REV:path のいずれでもありません。{hint_ja}"
+        f"同梱のid: {known}",
     )
 
 
