@@ -433,3 +433,12 @@ def test_a_band_renamed_with_the_same_min_is_one_rename_and_no_band_change(
     new_file = str(tmp_path / "new.yaml")
     result = run_cli("diff", "tohoku-2022", new_file, "-p", town, "--fail-on", "band-change")
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_explain_shows_what_a_criterion_adds_as_reports_do() -> None:
+    from readiness.criteria.explain import worth
+
+    criteria = load_criteria_text(HALVES)
+    section = criteria.sections[0]
+    plan = next(c for c in section.criteria if c.id == "will.plan")
+    assert worth(criteria, section, plan) == 6.3  # 6.25 exactly, half up (not 6.2)

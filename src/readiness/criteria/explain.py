@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import inspect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import partial
 from typing import Any
 
@@ -190,10 +192,16 @@ def find_criterion(criterion_id: str, sets: Sequence[Criteria], where: str) -> l
 
 
 def worth(criteria: Criteria, section: Section, criterion: Criterion) -> float:
-    """Points of the 0-100 total that meeting ``criterion`` adds."""
-    total = sum(s.weight for s in criteria.sections)
-    possible = sum(c.points for c in section.criteria)
-    return section.weight / total * 100 * criterion.points / possible
+    """Points of the 0-100 total that meeting ``criterion`` adds, as reports show them: exact,
+    then rounded once, half up, to one decimal (numbers read as the decimals written)."""
+
+    def written(value: float) -> Fraction:
+        return Fraction(repr(float(value)))
+
+    total = sum(written(s.weight) for s in criteria.sections)
+    possible = sum(written(c.points) for c in section.criteria)
+    value = written(section.weight) / total * 100 * written(criterion.points) / possible
+    return math.floor(value * 10 + Fraction(1, 2)) / 10
 
 
 def explain_lines(found: Found, lang: Lang) -> list[str]:
