@@ -74,4 +74,21 @@ def root_command() -> Any:
 
 
 def main() -> None:
+    import sys
+
+    if _help_wanted(sys.argv[1:]):
+        from readiness.cli.options import default_lang
+
+        if default_lang() == "ja":
+            from readiness.cli.help_ja import translate
+
+            command = root_command()
+            translate(command)
+            command(prog_name="readiness")
+            return
     app()
+
+
+def _help_wanted(args: list[str]) -> bool:
+    """``--help`` asked for, or a command group given nothing to do (which prints its help)."""
+    return not args or "--help" in args or args == ["criteria"]
