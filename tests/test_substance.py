@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readiness import assess, bundled_criteria
 from readiness.criteria.model import Criteria
@@ -252,3 +254,54 @@ def test_gamed_findings_are_located_in_the_file(
     assert "a" in lines[first["line"] - 1][first["column"] - 1 :]
     text = run_cli("assess", str(path), "--lang", "en").stdout
     assert re.search(rf"\n  {name}:[0-9]+:[0-9]+: too-short ", text)
+
+
+# -- the fast paths of folding and letters ---------------------------------------------------
+
+
+def test_letters_are_exactly_unicode_letters_and_numbers() -> None:
+    """The pattern that drops what is not a letter or a number agrees with Unicode categories
+    L and N on every character."""
+    import sys
+    import unicodedata
+
+    from readiness.profile.placeholders import _NOT_LETTERS
+
+    kept = [i for i in range(sys.maxunicode + 1) if not _NOT_LETTERS.fullmatch(chr(i))]
+    assert kept == [i for i in range(sys.maxunicode + 1) if unicodedata.category(chr(i))[0] in "LN"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12))
+def test_folding_again_is_folding_twice(text: str) -> None:
+    from readiness.profile.placeholders import _fold_again, fold
+
+    folded = fold(text)
+    assert _fold_again(folded) == fold(folded)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(["未定です。", "ＴＢＤ", "○○課", "担当未定", "---", "İ", "ﬁ", "Ⅻ",
+                         "ｔｂｄ。", "e\u0301", "ß", "ｎ／ａ", "Ｎ／Ａです"]),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=8),
+    )
+)  # fmt: skip
+def test_placeholder_reason_agrees_with_folding_twice(text: str) -> None:
+    import unicodedata
+
+    from readiness.profile import placeholders as ph
+
+    folded = ph.fold(text)
+    if not folded.strip(ph._DASHES):
+        expected: str | None = "punctuation or a dash alone"
+    elif folded in ph.PLACEHOLDER_WORDS or ph.fold(folded) in ph.PLACEHOLDER_WORDS:
+        expected = "a placeholder word"
+    elif ph._MARKS.search(unicodedata.normalize("NFKC", text)):
+        expected = "placeholder marks (○○, ××, xxx) standing for a name still to be written"
+    elif ph._UNDECIDED.match(folded):
+        expected = "says that it is not decided yet"
+    else:
+        expected = None
+    assert ph.placeholder_reason(text) == expected

@@ -37,7 +37,12 @@ MIN_LENGTH = 2
 
 def fold(text: str) -> str:
     """NFKC, lower case, no whitespace, no trailing punctuation or polite ending."""
-    folded = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    return _fold_nfkc(unicodedata.normalize("NFKC", text))
+
+
+def _fold_nfkc(normalized: str) -> str:
+    """:func:`fold` of text already in NFKC."""
+    folded = "".join(normalized.lower().split())
     while True:
         stripped = folded.rstrip(_TRAILING)
         for ending in _ENDINGS:
@@ -50,23 +55,35 @@ def fold(text: str) -> str:
 
 def placeholder_reason(text: str) -> str | None:
     """Why ``text`` is a placeholder, or None if it is not one."""
-    folded = fold(text)
+    normalized = unicodedata.normalize("NFKC", text)
+    folded = _fold_nfkc(normalized)
     if not folded.strip(_DASHES):
         return "punctuation or a dash alone"
-    if folded in PLACEHOLDER_WORDS or fold(folded) in PLACEHOLDER_WORDS:
+    if folded in PLACEHOLDER_WORDS or _fold_again(folded) in PLACEHOLDER_WORDS:
         return "a placeholder word"
-    if _MARKS.search(unicodedata.normalize("NFKC", text)):
+    if _MARKS.search(normalized):
         return "placeholder marks (○○, ××, xxx) standing for a name still to be written"
     if _UNDECIDED.match(folded):
         return "says that it is not decided yet"
     return None
 
 
+def _fold_again(folded: str) -> str:
+    """``fold(folded)``: the text itself unless NFKC or lower case still change it (folding
+    leaves no whitespace, and stops where no punctuation or ending is left to strip)."""
+    if unicodedata.is_normalized("NFKC", folded) and folded.lower() == folded:
+        return folded
+    return fold(folded)
+
+
+# Every character but a letter or a number (Unicode categories L and N): in Python's ``re``,
+# ``\w`` is a letter, a number or ``_``.  tests/test_substance.py checks this on every character.
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def letters(text: str) -> str:
     """The letters, digits and ideographs of ``text`` (NFKC), without spaces or punctuation."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKC", text).lower() if unicodedata.category(c)[0] in "LN"
-    )
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def too_short(text: str) -> bool:

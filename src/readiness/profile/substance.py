@@ -72,7 +72,9 @@ def substantive(
             _limit_strategies(item, strategies, ("initiatives", i), findings)
             for i, item in enumerate(update["initiatives"])
         ]
-    cleaned = profile.model_copy(update=update)
+    # Most profiles lose nothing: then they are read as they are, without a copy.
+    unchanged = all(_same(value, getattr(profile, name)) for name, value in update.items())
+    cleaned = profile if unchanged else profile.model_copy(update=update)
     return cleaned, tuple(sorted(findings, key=lambda f: _order(f.loc)))
 
 
@@ -94,13 +96,28 @@ def _clean(model: Any, loc: Loc, findings: list[Finding]) -> Any:
                 findings.append(_too_short(here, value))
                 update[name] = None
         elif isinstance(value, list):
-            update[name] = _clean_list(value, here, name, findings)
+            kept = _clean_list(value, here, name, findings)
+            if not _same(kept, value):
+                update[name] = kept
         elif isinstance(value, BaseModel):
             cleaned = _clean(value, here, findings)
             # A record that states nothing (``timeline: {start: null}``, a team whose only
             # text was too short) is no record.
-            update[name] = cleaned if _says_something(cleaned) else None
+            if cleaned is not value or not _says_something(cleaned):
+                update[name] = cleaned if _says_something(cleaned) else None
     return model.model_copy(update=update) if update else model
+
+
+def _same(new: object, old: object) -> bool:
+    """Whether cleaning left a value as it was: the same object, or a list of the same items."""
+    if new is old:
+        return True
+    return (
+        isinstance(new, list)
+        and isinstance(old, list)
+        and len(new) == len(old)
+        and all(a is b for a, b in zip(new, old, strict=True))
+    )
 
 
 def _says_something(model: BaseModel) -> bool:
