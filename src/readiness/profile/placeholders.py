@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ENDINGS = ("です", "でした", "である", "だ")
 _TRAILING = "。、．，.,!！?？:：;；・…‥"
@@ -81,6 +82,7 @@ def _fold_again(folded: str) -> str:
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)
 def letters(text: str) -> str:
     """The letters, digits and ideographs of ``text`` (NFKC), without spaces or punctuation."""
     return _NOT_LETTERS.sub("", unicodedata.normalize("NFKC", text).lower())
