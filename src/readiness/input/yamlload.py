@@ -195,6 +195,11 @@ def _resolve(
 
 if not _BaseLoader.yaml_path_resolvers:  # as in every PyYAML loader unless a user adds some
     _StrictLoader.resolve = _resolve
+    # The composer tells the resolver each step down and up the tree, for path resolvers only;
+    # without any, these do nothing, and builtins that take the same arguments do it in C:
+    # ``slice(parent, index)`` and ``tuple()`` are made and dropped.
+    _StrictLoader.descend_resolver = slice
+    _StrictLoader.ascend_resolver = tuple
 
 
 class _UnusualError(Exception):
