@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def _read(entry: Path) -> Criteria | None:
 
 def _write(entry: Path, criteria: Criteria) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
+    import tempfile  # only on a miss: it costs more to import than a hit to read
+
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".criteria-", suffix=".tmp")

@@ -7,9 +7,8 @@ as git has it).  A plain file that exists wins over the ``REV:path`` reading of 
 
 from __future__ import annotations
 
-import difflib
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.criteria.bundled import bundled, criteria_for_profile
 from readiness.criteria.model import Criteria
@@ -17,6 +16,9 @@ from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import ReadinessError
 from readiness.input.yamlload import decode
 from readiness.profile.model import Profile
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def choose_criteria(
@@ -66,11 +68,15 @@ def read_criteria(ref: str, *, encoding: str | None = None) -> Criteria:
 def _nearest_id(ref: str) -> str | None:
     """The bundled id a mistyped reference most likely means (case, a .yaml suffix, a typo)."""
     name = Path(ref).name.lower().removesuffix(".yaml").removesuffix(".yml")
+    import difflib
+
     close = difflib.get_close_matches(name, bundled_ids(), n=1, cutoff=0.8)
     return close[0] if close else None
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
+    import subprocess
+
     try:
         return subprocess.run(["git", *args], capture_output=True, check=False)
     except FileNotFoundError:
