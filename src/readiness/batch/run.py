@@ -295,6 +295,7 @@ def score_file(
 def summarise(
     a: Assessment, failures: tuple[str, ...], positions: dict[Loc, tuple[int, int]]
 ) -> Scored:
+    gates = [(s.id, s.gate_status) for s in a.sections]  # each worked out once
     return Scored(
         path=a.profile_file or "",
         municipality=a.municipality,
@@ -308,8 +309,8 @@ def summarise(
         band=a.band,
         band_rank=a.band_rank,
         gates_passed=a.gates_passed,
-        failed_sections=tuple(s.id for s in a.sections if s.gate_status == "failed"),
-        unshown_sections=tuple(s.id for s in a.sections if s.gate_status == "not_yet_shown"),
+        failed_sections=tuple(i for i, status in gates if status == "failed"),
+        unshown_sections=tuple(i for i, status in gates if status == "not_yet_shown"),
         gaps=a.gaps,
         next_band=a.next_band,
         failures=failures,

@@ -11,6 +11,7 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final, Literal, Union
 
 from pydantic import BaseModel
@@ -114,7 +115,7 @@ UNKNOWN_FACT = _Unknown()
 def read(obj: object, path: str) -> object:
     """Follow ``path`` through a profile; ``UNKNOWN_FACT`` if anything on it is unknown."""
     value: object = obj
-    for part in path.split("."):
+    for part in loc_of(path):
         if value is None:
             return None
         if isinstance(value, str) and value == UNKNOWN:
@@ -124,5 +125,8 @@ def read(obj: object, path: str) -> object:
     return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
 
 
-def loc_of(path: str) -> Loc:
+@lru_cache(maxsize=4096)
+def loc_of(path: str) -> tuple[str, ...]:
+    """The parts of a dotted path, split once per path: every town's evidence at this place
+    shares the one tuple."""
     return tuple(path.split("."))

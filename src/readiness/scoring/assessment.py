@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from operator import attrgetter
 from typing import Literal
 
 from readiness.criteria.checks import Evidence, Status
@@ -19,7 +20,11 @@ def rank_gaps(results: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]
 
     ``adds`` is exact, so two gaps worth the same are equal, never apart by rounding noise.
     """
-    return tuple(sorted((r for r in results if r.status != "met"), key=lambda r: -r.adds))
+    # reverse=True keeps equal keys in their order, as sorting by -adds would, without
+    # negating each exact value.
+    return tuple(
+        sorted((r for r in results if r.status != "met"), key=attrgetter("adds"), reverse=True)
+    )
 
 
 @dataclass(frozen=True)
