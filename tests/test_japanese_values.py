@@ -183,7 +183,7 @@ def test_validate_speaks_japanese_under_a_japanese_locale(run_cli: RunCli, tmp_p
         "書いてください（または unknown）。'maybe' と読まれました",
         f"{bad}:15:3: unknown-field 'top_comitment' という項目はありません（will の中）。"
         "'top_commitment' のことでしょうか",
-        f"{bad}: 問題 2件 (プロファイル)",
+        f"{bad}: 問題 2件（プロファイル）",
         "1ファイルを確認、問題のあるファイル 1",
     ]
     english = run_cli("validate", str(bad), "--lang", "en", env={"LANG": "ja_JP.UTF-8"})

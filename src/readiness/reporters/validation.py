@@ -16,14 +16,15 @@ VALIDATION_VERSION = 1
 def format_human(results: list[FileResult], lang: Lang = "en") -> str:
     lines = []
     for r in results:
-        what = t(f"kind_{r.kind}", lang) if r.kind else t("kind_unknown", lang)
+        kind = t(f"kind_{r.kind}", lang) if r.kind else t("kind_unknown", lang)
+        what = f"（{kind}）" if lang == "ja" else f" ({kind})"
         if r.ok:
-            lines.append(f"{r.file}: {t('file_ok', lang)} ({what})")
+            lines.append(f"{r.file}: {t('file_ok', lang)}{what}")
             continue
         lines += [d.text(lang) for d in r.diagnostics]
         count = len(r.diagnostics)
         problems = t("problem" if count == 1 else "problems", lang).format(n=count)
-        lines.append(f"{r.file}: {problems} ({what})")
+        lines.append(f"{r.file}: {problems}{what}")
     bad = sum(not r.ok for r in results)
     lines.append(t("files_checked", lang).format(n=len(results), bad=bad))
     return "".join(safe_line(line) + "\n" for line in lines)
