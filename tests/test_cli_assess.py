@@ -138,6 +138,7 @@ def test_json_gaps_are_ranked_and_located(run_cli: RunCli) -> None:
         "gaps": ["partners.named-type", "partners.in-initiative"],
         "gates": ["partners"],
         "reachable": True,
+        "min_evidence": None,
     }
 
 

@@ -30,6 +30,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "basis_reading": ("解釈", "reading"),
     "required": ("必須", "required"),
+    "evidence_coverage": ("出典で裏づけられた点の割合", "evidence coverage"),
+    "unevidenced": ("出典の引用がない充足項目", "met without a cited source"),
     "findings": (
         "得点に数えなかった記載（内容の規則）",
         "Set aside by the substance rules",

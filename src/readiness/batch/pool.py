@@ -49,7 +49,9 @@ def pack(s: Scored) -> Packed:
     )
     nb = s.next_band
     next_band = (
-        None if nb is None else (nb.band.id, nb.points_needed, nb.gaps, nb.gates, nb.reachable)
+        None
+        if nb is None
+        else (nb.band.id, nb.points_needed, nb.gaps, nb.gates, nb.reachable, nb.min_evidence)
     )
     return (
         s.path, s.municipality, s.municipality_en, s.code, s.bureau, s.fictional,
@@ -62,6 +64,7 @@ def pack(s: Scored) -> Packed:
         ),
         s.unshown_sections,
         tuple((f.loc, f.code, f.message, f.line, f.column) for f in s.findings),
+        s.group_members, s.evidence_coverage, s.reading_points,
     )  # fmt: skip
 
 
@@ -95,7 +98,7 @@ class Unpacker:
     def __call__(self, p: Packed) -> Scored:
         (path, name, name_en, code, bureau, fictional, criteria_id, version, score, band_rank,
          gates_passed, failed_sections, failures, positions, gaps, next_band,
-         packed_sections, unshown_sections, findings) = p  # fmt: skip
+         packed_sections, unshown_sections, findings, members, coverage, readings) = p  # fmt: skip
         criteria, bands, ranked_bands, section_of = self._criteria(criteria_id)
         results = []
         for gap_id, status, adds, evidence in gaps:
@@ -119,14 +122,14 @@ class Unpacker:
         band = ranked_bands[band_rank]
         nb = None
         if next_band is not None:
-            band_id, points_needed, nb_gaps, nb_gates, reachable = next_band
-            nb = NextBand(bands[band_id], points_needed, nb_gaps, nb_gates, reachable)
+            band_id, points_needed, nb_gaps, nb_gates, reachable, min_evidence = next_band
+            nb = NextBand(bands[band_id], points_needed, nb_gaps, nb_gates, reachable, min_evidence)
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
             unshown_sections, dict(positions),
             tuple(_section(section_of[i], tuple(rest)) for i, *rest in packed_sections),
-            tuple(Finding(*f) for f in findings),
+            tuple(Finding(*f) for f in findings), members, coverage, readings,
         )  # fmt: skip
 
 

@@ -39,10 +39,15 @@ class Gate:
 
     fail_under: float | None = None
     require_band: str | None = None
+    min_evidence: float | None = None
 
     @property
     def requested(self) -> bool:
-        return self.fail_under is not None or self.require_band is not None
+        return (
+            self.fail_under is not None
+            or self.require_band is not None
+            or self.min_evidence is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,10 @@ class Scored:
     """What the substance rules set aside, located in the file."""
     group_members: tuple[GroupMember, ...] = ()
     """A group profile's other members (the town above leads the group)."""
+    evidence_coverage: float = 0.0
+    """The share (0-1) of the earned points whose facts a cited source backs."""
+    reading_points: float = 0.0
+    """Points of the score earned by criteria that are this project's reading."""
 
     @property
     def passed(self) -> bool:
@@ -280,7 +289,9 @@ def score_file(
         criteria = choose(m.served_by, profile.as_of, path)
         a = assess(criteria, profile, profile_file=path)
         a = replace(a, findings=locate_findings(a.findings, doc.position))
-        failures = threshold_failures(a, criteria, gate.fail_under, gate.require_band)
+        failures = threshold_failures(
+            a, criteria, gate.fail_under, gate.require_band, gate.min_evidence
+        )
     except ReadinessError as e:
         return Failed(path, tuple(e.diagnostics))
     located: dict[Loc, tuple[int, int]] = {}
@@ -318,6 +329,8 @@ def summarise(
         sections=a.sections,
         findings=a.findings,
         group_members=a.group_members,
+        evidence_coverage=float(a.evidence_coverage),
+        reading_points=float(a.reading_points),
     )
 
 

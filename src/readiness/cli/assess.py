@@ -14,6 +14,7 @@ from readiness.cli.options import (
     FailUnderOption,
     LangChoice,
     LangOption,
+    MinEvidenceOption,
     OutputOption,
     RequireBandOption,
     complete_criteria,
@@ -49,11 +50,13 @@ def assess(
     output: OutputOption = None,
     fail_under: FailUnderOption = None,
     require_band: RequireBandOption = None,
+    min_evidence: MinEvidenceOption = None,
     encoding: EncodingOption = None,
 ) -> None:
     """Assess one municipality profile and show its score, band, strategy fit and gaps.
 
-    Exit codes: 0 assessed; 1 below --fail-under or --require-band; 2 bad input or usage.
+    Exit codes: 0 assessed; 1 below --fail-under, --require-band or --min-evidence; 2 bad
+    input or usage.
     A section gate that is not yet shown (it would pass if the facts marked unknown were
     confirmed) keeps the top band out of reach as a failed gate does; the report says which.
     """
@@ -66,6 +69,7 @@ def assess(
                 output_format=output_format.value,
                 fail_under=fail_under,
                 require_band=require_band,
+                min_evidence=min_evidence,
                 encoding=encoding,
                 output=output,
             )
@@ -81,6 +85,7 @@ def run(
     output_format: str = "rich",
     fail_under: float | None = None,
     require_band: str | None = None,
+    min_evidence: float | None = None,
     encoding: str | None = None,
     output: str | None = None,
 ) -> int:
@@ -97,7 +102,7 @@ def run(
     criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
     result = score(criteria, profile, profile_file=profile_file)
     result = replace(result, findings=locate_findings(result.findings, doc.position))
-    failures = threshold_failures(result, criteria, fail_under, require_band)
+    failures = threshold_failures(result, criteria, fail_under, require_band, min_evidence)
     if output_format in ("json", "html"):
         if output_format == "json":
             from readiness.reporters.json_report import assessment_to_dict, dumps

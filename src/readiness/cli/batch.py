@@ -25,6 +25,7 @@ from readiness.cli.options import (
     FailUnderOption,
     LangChoice,
     LangOption,
+    MinEvidenceOption,
     RequireBandOption,
     complete_criteria,
     resolve_lang,
@@ -74,6 +75,7 @@ def batch(
     ] = None,
     fail_under: FailUnderOption = None,
     require_band: RequireBandOption = None,
+    min_evidence: MinEvidenceOption = None,
     annotations: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(
@@ -112,8 +114,8 @@ def batch(
 ) -> None:
     """Score many profiles, rank the towns, and write reports for CI.
 
-    Exit codes: 0 all scored (and every town meets the gate); 1 a town is below --fail-under or
-    --require-band; 2 a file could not be read or scored, or bad usage.
+    Exit codes: 0 all scored (and every town meets the gate); 1 a town is below --fail-under,
+    --require-band or --min-evidence; 2 a file could not be read or scored, or bad usage.
     """
     raise typer.Exit(
         guarded(
@@ -124,6 +126,7 @@ def batch(
                 outputs=output,
                 fail_under=fail_under,
                 require_band=require_band,
+                min_evidence=min_evidence,
                 annotations=annotations,
                 jobs=jobs,
                 shard=shard,
@@ -343,6 +346,7 @@ def run(
     outputs: list[str] | None = None,
     fail_under: float | None = None,
     require_band: str | None = None,
+    min_evidence: float | None = None,
     annotations: bool | None = None,
     jobs: int | None = None,
     shard: str | None = None,
@@ -356,7 +360,7 @@ def run(
     wanted = parse_outputs(outputs or [])
     fixed = fixed_criteria(criteria_ref, encoding)
     check_band(require_band, fixed)
-    gate = Gate(fail_under, require_band)
+    gate = Gate(fail_under, require_band, min_evidence)
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
     check_stdout(wanted, annotate)
     part = Shard.parse(shard) if shard is not None else None

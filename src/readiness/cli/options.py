@@ -84,6 +84,17 @@ FailUnderOption = Annotated[
         max=100,
     ),
 ]
+MinEvidenceOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option(
+        "--min-evidence",
+        help="Gate: exit 1 if less than P% of a town's earned points rest on facts a cited "
+        "source backs (evidence coverage, 0-100).",
+        metavar="P",
+        min=0,
+        max=100,
+    ),
+]
 RequireBandOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(

@@ -163,7 +163,12 @@ def _strategy_fields(s: Strategy) -> Fields:
 
 
 def _band_fields(b: Band) -> Fields:
-    return {"label": _text(b.label), "min": float(b.min), "requires_gates": b.requires_gates}
+    return {
+        "label": _text(b.label),
+        "min": float(b.min),
+        "requires_gates": b.requires_gates,
+        "min_evidence": _num(b.min_evidence),
+    }
 
 
 def _source_text(s: Source) -> str:

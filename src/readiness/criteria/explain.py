@@ -68,6 +68,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "period": ("期間", "period"),
     "version": ("版", "version"),
     "requires_gates": ("足切りの達成が必要", "gates must pass"),
+    "min_evidence": ("出典の裏づけ", "evidence coverage at least"),
 }
 
 
@@ -297,6 +298,8 @@ def overview_lines(c: Criteria, lang: Lang, on: dt.date) -> list[str]:
     lines.append(f"{w('bands')}:")
     for b in c.bands:
         gates = f" ({w('requires_gates')})" if b.requires_gates else ""
+        if b.min_evidence is not None:
+            gates += f" ({w('min_evidence')} {b.min_evidence:.0%})"
         lines.append(f"  {b.id}  ≥ {b.min:g}  {b.label.get(lang)}{gates}")
     if c.tests:
         lines.append(f"{w('tests')}: {len(c.tests)} (readiness verify {c.id})")

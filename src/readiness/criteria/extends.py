@@ -65,6 +65,7 @@ class BandPatch(_Model):
     label: Text | None = None
     min: Annotated[float, Field(ge=0, le=100)] | None = None
     requires_gates: bool | None = None
+    min_evidence: Annotated[float, Field(ge=0, le=1)] | None = None
 
 
 class Removals(_Model):

@@ -46,7 +46,18 @@ JA: dict[str, str] = {
     "Profile.initiatives": "条件②：課題に対する具体的な取組",
     "Profile.partners": "条件③：地元関係機関",
     "Profile.record": "実績（施策の活用・局との協力など）",
-    "Profile.sources": "事実の出典",
+    "Profile.sources": "事実の出典。ID・題名・日付またはURLのある出典は citations で引用できる",
+    "Profile.citations": "どの出典がどの事実を述べているか：事実または節のパス（will、"
+    "will.annual_review、issues.ID、record.programmes[0]）と出典のID",
+    "Profile.readings": (
+        "出典が述べていない、推測による事実のパス。出典を引用していても裏づけなしと数える"
+    ),
+    "Source.id": "引用に使うID（英小文字・数字・ハイフン）",
+    "Source.title": "題名",
+    "Source.publisher": "発行者",
+    "Source.date": "日付（日付かURLのどちらかは必須）",
+    "Source.url": "ウェブ上の所在（URL）",
+    "Source.note": "備考",
     "Profile.notes": "備考",
     "Profile.group": "この自治体が代表を務める広域連携グループ",
     "Profile.plans": "計画・戦略（総合戦略・振興条例・振興計画・基本計画など）",
@@ -173,6 +184,7 @@ JA: dict[str, str] = {
     "min": "下限",
     "max": "上限",
     "requires_gates": "すべての足切りを達成したときだけ到達できる（最上位は常に）",
+    "min_evidence": "獲得点のうち、出典で裏づけられた事実による点の割合の下限（0〜1）",
     "publisher": "発行者",
     "date": "日付",
     "url": "ウェブ上の所在（URL）",

@@ -96,6 +96,11 @@ class Band(_Model):
     requires_gates: bool = Field(
         False, description="Reached only when every gate passes (always so for the top band)."
     )
+    min_evidence: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Reached only when at least this share of the earned points rests on "
+        "facts backed by a cited source (evidence coverage, 0-1).",
+    )
 
 
 class Source(_Model):

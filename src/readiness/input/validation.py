@@ -79,7 +79,7 @@ def refuse_other_kind(doc: YamlDocument, wanted: str, marker: str, other: str, t
 
 
 # Arms of ``OrUnknown`` unions appear in pydantic locations under these tags.
-_UNION_TAGS = frozenset({"value", "unknown"})
+_UNION_TAGS = frozenset({"value", "unknown", "source-record", "source-text"})
 # A criteria check is a union tagged by its ``kind``; pydantic puts the tag after ``check``
 # (or after the index in a ``checks`` list).
 _CHECK_TAGS = frozenset({"present", "is_true", "at_least", "one_of", "count", "all", "any"})

@@ -10,7 +10,14 @@ from readiness.profile.programmes import catalogue
 
 
 def profile_problems(profile: Profile) -> list[Problem]:
-    return [*_identities(profile), *_references(profile), *_programmes(profile)]
+    from readiness.profile.evidence import evidence_problems
+
+    return [
+        *_identities(profile),
+        *_references(profile),
+        *_programmes(profile),
+        *evidence_problems(profile),
+    ]
 
 
 def _identities(profile: Profile) -> list[Problem]:

@@ -19,6 +19,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -284,6 +285,33 @@ class Record(_Model):
     rollout: Text | None = Field(None, description="How the model could spread to other towns.")
 
 
+class Source(_Model):
+    """A source a profile's facts can cite by its id: a title, and a date or a URL."""
+
+    id: Slug
+    title: Text
+    publisher: Text | None = None
+    date: JaDate | None = None
+    url: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _dated_or_linked(self) -> Source:
+        if self.date is None and self.url is None:
+            raise ValueError(f"source {self.id!r}: give its date or its url, so it can be found")
+        return self
+
+
+def _source_kind(value: Any) -> str:
+    return "source-record" if isinstance(value, (dict, Source)) else "source-text"
+
+
+SourceEntry = Annotated[
+    Union[Annotated[Source, Tag("source-record")], Annotated[Text, Tag("source-text")]],  # noqa: UP007
+    Discriminator(_source_kind),
+]
+
+
 class Profile(_Model):
     """A municipality profile (schema version 1)."""
 
@@ -306,5 +334,19 @@ class Profile(_Model):
         default_factory=list,
         description="Structural problems or a sense of crisis in the regional economy.",
     )
-    sources: list[Text] = Field(default_factory=list, description="Where the facts come from.")
+    sources: list[SourceEntry] = Field(
+        default_factory=list,
+        description="Where the facts come from: a source with an id (title, and date or url) "
+        "can be cited in `citations`; a plain text names a source that nothing cites.",
+    )
+    citations: dict[str, list[Slug]] = Field(
+        default_factory=dict,
+        description="Which sources state which facts: a fact or a whole section (will, "
+        "will.annual_review, issues.startup, record.programmes[0]) and the ids of its sources.",
+    )
+    readings: list[str] = Field(
+        default_factory=list,
+        description="Facts that are a reading (an inference), not stated by a source: they "
+        "count as unevidenced even where a source is cited.",
+    )
     notes: Text | None = None

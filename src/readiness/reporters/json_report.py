@@ -65,6 +65,8 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
         "gates_not_yet_shown": [s.id for s in a.gates_not_yet_shown],
         "gates_failed": [s.id for s in a.gates_failed],
         "reading_points": _points(a.reading_points),
+        "evidence_coverage": shown(a.evidence_coverage, 4),
+        "evidenced_points": _points(a.evidenced_points),
         "sections": [
             {
                 "id": s.id,
@@ -92,6 +94,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
                 "status": c.status,
                 "basis": c.basis,
                 "required": c.required,
+                "evidenced": c.evidenced,
                 "earned": c.earned,
                 "possible": c.possible,
                 "adds": _points(c.adds),
@@ -137,6 +140,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             "gaps": list(a.next_band.gaps),
             "gates": list(a.next_band.gates),
             "reachable": a.next_band.reachable,
+            "min_evidence": a.next_band.min_evidence,
         },
     }
 

@@ -78,6 +78,14 @@ def summary(a: Assessment, lang: Lang) -> Text:
     line.append(
         f"\n{t('reading_points', lang)}: {_pts(a.reading_points)} / {a.score:.1f}", style="dim"
     )
+    line.append(
+        f"\n{t('evidence_coverage', lang)}: {_pct(a.evidence_coverage)} "
+        f"({_pts(a.evidenced_points)} / {a.score:.1f})",
+        style="dim",
+    )
+    unevidenced = [r.id for r in a.criteria if r.status == "met" and not r.evidenced]
+    if unevidenced:
+        line.append(f"\n{t('unevidenced', lang)}: {', '.join(unevidenced)}", style="dim")
     return line
 
 
@@ -180,6 +188,8 @@ def next_band_text(a: Assessment, lang: Lang) -> RenderableType:
         sections = {s.id: s for s in a.sections}
         names = [safe(sections[g].label.get(lang)) if g in sections else g for g in nb.gates]
         needs.append(f"{t('next_band_gates', lang)}: {t('list_sep', lang).join(names)}")
+    if nb.min_evidence is not None and a.evidence_coverage < Fraction(str(nb.min_evidence)):
+        needs.append(f"{t('evidence_coverage', lang)} ≥ {_pct(Fraction(str(nb.min_evidence)))}")
     out.append(": ")
     out.append(t("sentence_sep", lang).join(needs))
     parts: list[RenderableType] = [KinsokuText(out, indent=2)]

@@ -44,6 +44,9 @@ class CriterionResult:
     """``quoted`` (the criterion quotes its source) or ``reading`` (this project's reading)."""
     required: bool = False
     """The section's gate cannot pass unless this criterion is met."""
+    evidenced: bool | None = None
+    """For a met criterion: whether every fact that met it is backed by a cited source (and
+    none is marked as a reading); None when the criterion is not met."""
 
 
 GateStatus = Literal["passed", "not_yet_shown", "failed"]
@@ -118,6 +121,8 @@ class NextBand:
     """Sections whose gate must pass for the band."""
     reachable: bool = True
     """False when no set of the town's gaps reaches the band (``gaps`` is then empty)."""
+    min_evidence: float | None = None
+    """The share of earned points a cited source must back for the band, if it asks one."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,18 @@ class Assessment:
         """Points of the 0-100 score earned by criteria whose basis is this project's reading."""
         met = (r.adds for r in self.criteria if r.status == "met" and r.basis == "reading")
         return sum(met, Fraction(0))
+
+    @property
+    def evidenced_points(self) -> Fraction:
+        """Points of the score earned by criteria whose facts a cited source backs."""
+        backed = (r.adds for r in self.criteria if r.status == "met" and r.evidenced)
+        return sum(backed, Fraction(0))
+
+    @property
+    def evidence_coverage(self) -> Fraction:
+        """The share (0-1) of the earned points backed by a cited source; 0 when none earned."""
+        earned = sum((r.adds for r in self.criteria if r.status == "met"), Fraction(0))
+        return self.evidenced_points / earned if earned > 0 else Fraction(0)
 
     @property
     def gates_not_yet_shown(self) -> tuple[SectionResult, ...]:

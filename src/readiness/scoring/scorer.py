@@ -20,6 +20,7 @@ from fractions import Fraction
 
 from readiness.criteria.model import Band, Criteria, Criterion, Section
 from readiness.profile.bilingual import Text
+from readiness.profile.evidence import evidence_map
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
 from readiness.scoring.assessment import (
@@ -118,6 +119,7 @@ def _rounded_tenths(score_units: int, units: int) -> int:
 def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = None) -> Assessment:
     # The criteria read the profile's substance: too-short text, repeated entries and
     # strategy claims beyond the actions are set aside, each with a finding.
+    sources = evidence_map(profile)
     profile, findings = substantive(profile, frozenset(s.id for s in criteria.strategies))
     form = _exact_form(criteria)
     sections: list[SectionResult] = []
@@ -160,6 +162,9 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                     recommendation=criterion.recommendation,
                     basis=criterion.basis,
                     required=criterion.required,
+                    evidenced=None
+                    if outcome.status != "met"
+                    else all(sources.evidenced(e.loc) for e in outcome.evidence),
                 )
             )
         total += earned * part.scale
@@ -186,7 +191,8 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
             )
         )
     tenths = _rounded_tenths(total, form.units)
-    band_index = _band_index(criteria.bands, form.band_tenths, tenths, gates_passed)
+    coverage = _coverage(results)
+    band_index = _band_index(criteria.bands, form.band_tenths, tenths, gates_passed, coverage)
     municipality = profile.municipality
     return Assessment(
         profile_file=profile_file,
@@ -288,9 +294,20 @@ def _needs_gates(bands: list[Band], index: int) -> bool:
     return index == 0 or bands[index].requires_gates
 
 
-def _band_index(bands: list[Band], mins: tuple[int, ...], tenths: int, gates_passed: bool) -> int:
+def _coverage(results: list[CriterionResult]) -> Fraction:
+    """The share of earned points whose facts a cited source backs (exact; 0 if none)."""
+    earned = sum((Fraction(r.possible) for r in results if r.status == "met"), Fraction(0))
+    backed = sum((Fraction(r.possible) for r in results if r.evidenced), Fraction(0))
+    return backed / earned if earned else Fraction(0)
+
+
+def _band_index(
+    bands: list[Band], mins: tuple[int, ...], tenths: int, gates_passed: bool, coverage: Fraction
+) -> int:
     for index, least in enumerate(mins):
-        if tenths >= least and (gates_passed or not _needs_gates(bands, index)):
+        wanted = bands[index].min_evidence
+        evidenced = wanted is None or coverage >= Fraction(str(wanted))
+        if tenths >= least and (gates_passed or not _needs_gates(bands, index)) and evidenced:
             return index
     return len(bands) - 1
 
@@ -356,6 +373,7 @@ def _next_band(
         gaps=tuple(r.id for r in rank_gaps(results) if r.id in ids),  # in gap order
         gates=tuple(form.sections[g].section.id for g in gates),
         reachable=chosen is not None,
+        min_evidence=bands[target].min_evidence,
     )
 
 

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import ReadinessError
 from readiness.scoring.assessment import Assessment
 
 
 def threshold_failures(
-    a: Assessment, criteria: Criteria, fail_under: float | None, require_band: str | None
+    a: Assessment,
+    criteria: Criteria,
+    fail_under: float | None,
+    require_band: str | None,
+    min_evidence: float | None = None,
 ) -> list[str]:
-    """Why ``a`` misses the thresholds the user asked for (empty when it meets them)."""
+    """Why ``a`` misses the thresholds the user asked for (empty when it meets them).
+
+    ``min_evidence`` is a percentage (0-100) of the earned points that cited sources back."""
     failures = []
+    if min_evidence is not None and a.evidence_coverage * 100 < Fraction(str(min_evidence)):
+        failures.append(
+            f"evidence coverage {float(a.evidence_coverage) * 100:.0f}% is below "
+            f"--min-evidence {min_evidence:g}"
+        )
     if fail_under is not None and a.score < fail_under:
         failures.append(f"score {a.score:.1f} is below --fail-under {fail_under:g}")
     if require_band is not None:

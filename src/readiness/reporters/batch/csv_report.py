@@ -35,6 +35,7 @@ COLUMNS = (
     "gates_passed",
     "failed_sections",
     "unshown_sections",
+    "evidence_coverage",
     "passed",
     "gaps",
     "first_gap",
@@ -56,6 +57,7 @@ COLUMNS_JA = {
     "gates_passed": "足切り達成",
     "failed_sections": "足切り未達の条件",
     "unshown_sections": "未確認の条件",
+    "evidence_coverage": "出典で裏づけられた点の割合",
     "passed": "基準を満たす",
     "gaps": "不足点の数",
     "first_gap": "最大の不足点",
@@ -124,6 +126,7 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             str(e.gates_passed).lower(),
             " ".join(e.failed_sections),
             " ".join(e.unshown_sections),
+            f"{e.evidence_coverage:.2f}",
             str(e.passed).lower(),
             len(e.gaps),
             gap.id if gap else "",
@@ -134,6 +137,6 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         out.write(_line([cell(v) for v in values], e.code))
     for f in result.failed:
         first = f.diagnostics[0] if f.diagnostics else None
-        blank = [""] * 12
+        blank = [""] * COLUMNS.index("passed")
         error = first.text(lang) if first else ""
         writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, error])

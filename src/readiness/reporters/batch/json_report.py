@@ -38,6 +38,8 @@ def _town(r: Ranked) -> dict[str, Any]:
         "gates_passed": e.gates_passed,
         "failed_sections": list(e.failed_sections),
         "unshown_sections": list(e.unshown_sections),
+        "evidence_coverage": round(e.evidence_coverage, 4),
+        "reading_points": _points(e.reading_points),
         "passed": e.passed,
         "failures": list(e.failures),
         "gaps": [
@@ -95,6 +97,7 @@ def batch_to_dict(result: BatchResult) -> dict[str, Any]:
         "gate": {
             "fail_under": result.gate.fail_under,
             "require_band": result.gate.require_band,
+            "min_evidence": result.gate.min_evidence,
         },
         "summary": {
             "towns": len(result.ranked),

@@ -59,6 +59,11 @@ def text(result: BatchResult, lang: Lang) -> str:
             lines.append("")
             lines.append(md(e.path))
             lines.append("")
+            lines.append(
+                f"{t('evidence_coverage', lang)}: {e.evidence_coverage:.0%} · "
+                f"{t('reading_points', lang)}: {e.reading_points:.1f}"
+            )
+            lines.append("")
             for failure in e.failures:
                 lines.append(f"- ❌ {md(failure)}")
             if not e.gaps:

@@ -73,7 +73,12 @@ def _gap_result(
         "message": {"text": text},
         "locations": [_location(file_uri, line, column)],
         "partialFingerprints": {"readinessGap/v1": f"{e.code}:{e.criteria_id}:{gap.id}"},
-        "properties": {"status": gap.status, "adds": shown(gap.adds, 2), "score": e.score},
+        "properties": {
+            "status": gap.status,
+            "adds": shown(gap.adds, 2),
+            "score": e.score,
+            "evidence_coverage": round(e.evidence_coverage, 4),
+        },
     }
 
 
