@@ -24,9 +24,8 @@ BAD_FILES: dict[str, tuple[str, str]] = {
     ),
     "hokkaido.yml": (
         "schema_version: 1\nas_of: 2024-04-01\n"
-        'municipality: {name: 札幌市, code: "011002", prefecture: 北海道}\n',
-        "hokkaido.yml: no-criteria no bundled criteria for the hokkaido bureau "
-        "(bundled: kyushu, tohoku); pass --criteria ID or a criteria file",
+        'municipality: {name: 札幌市, code: "011002", prefecture: 青森県}\n',
+        "hokkaido.yml:3:55: name-mismatch 札幌市 (code 011002) is in 北海道, not 青森県",
     ),
     "deep/er/badcode.yaml": (
         "schema_version: 1\nas_of: 2024-04-01\nmunicipality:\n"

@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
+from readiness.criteria.paths import bundled_ids as _bundled_ids
 from tests.conftest import EXAMPLES, RunCli
 from tests.test_criteria_diff import BASE
+
+BUNDLED_IDS = ", ".join(_bundled_ids())
 
 TOWN_A = """\
 schema_version: 1
@@ -226,7 +229,7 @@ def test_kyushu_against_tohoku_in_the_terminal(run_cli: RunCli) -> None:
     ("ref", "expected"),
     [
         ("nowhere", "nowhere: unknown-criteria not a bundled id, a file or REV:path; "
-                    "bundled ids: kyushu-2019, tohoku-2019, tohoku-2022\n"),
+                    f"bundled ids: {BUNDLED_IDS}\n"),
         ("missing.yaml", "missing.yaml: file-not-found no such file\n"),
     ],
 )  # fmt: skip

@@ -18,6 +18,9 @@ from tests.conftest import shared_path
 from tests.quotations import is_verbatim, normalise
 
 SEED_OF = {"kyushu-2019": "000_096f43c0375ff48f.txt", "tohoku-2022": "004_a00f4fc9b318b0ba.txt"}
+# Sets whose quotations come from ../shared/DOMAIN.md (Kinki's standard model is copied there), or
+# that inherit a seed's quotations through `extends:`.
+QUOTED_ELSEWHERE = {"kinki-2016": None, "kinki-2025": None, "kyushu-2026": "kyushu-2019"}
 CRITERIA_DIR = Path(__file__).resolve().parent.parent / "src" / "readiness" / "data" / "criteria"
 
 
@@ -71,7 +74,33 @@ def test_every_bundled_criterion_states_its_basis(path: Path) -> None:
         for criterion in section.criteria:
             assert "basis" in criterion.model_fields_set, criterion.id
             if criterion.basis == "quoted":
-                assert c.id in SEED_OF, f"{criterion.id}: quoted, but {c.id}'s source is no seed"
+                assert c.id in SEED_OF or c.id in QUOTED_ELSEWHERE, (
+                    f"{criterion.id}: quoted, but {c.id}'s source is no seed"
+                )
+
+
+@pytest.mark.parametrize("set_id", QUOTED_ELSEWHERE)
+def test_quotations_of_the_other_sets_are_verbatim(set_id: str) -> None:
+    parent = QUOTED_ELSEWHERE[set_id]
+    texts = [_seed(parent)] if parent else [shared_path("DOMAIN.md").read_text(encoding="utf-8")]
+    for where, text in _officials(set_id):
+        assert any(is_verbatim(text, t) for t in texts), f"{set_id} {where}: not verbatim: {text}"
+
+
+@pytest.mark.parametrize("path", sorted(CRITERIA_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_section_quote_is_verbatim(path: Path) -> None:
+    """`quotes:` (both bureaus' wordings of a common condition) are verbatim in a seed or in
+    DOMAIN.md, and cite a source whose publisher is the bureau quoted."""
+    c = read_criteria(str(path))
+    seed_of_publisher = {
+        read_criteria(set_id).sources[0].publisher: _seed(set_id) for set_id in SEED_OF
+    }
+    for section in c.sections:
+        for q in section.quotes:
+            cited = c.sources[q.source]
+            assert cited.publisher in seed_of_publisher, (c.id, section.id, cited.publisher)
+            seed = seed_of_publisher[cited.publisher]
+            assert is_verbatim(q.text, seed), f"{c.id} {section.id}: not in its source: {q.text}"
 
 
 SEED = (

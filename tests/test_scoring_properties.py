@@ -191,8 +191,26 @@ def _complete_profile() -> Profile:
     data["partners"] = [
         {"name": "商工会", "type": "society_of_commerce", "commitment": "signed",
          "initiatives": ["x"]},
-        {"name": "銀行", "type": "financial_institution", "commitment": "agreed"},
+        {"name": "銀行", "type": "financial_institution", "commitment": "agreed",
+         "contribution": "融資枠"},
+        {"name": "支援センター", "type": "industry_support_centre", "commitment": "agreed",
+         "contribution": "専門家の派遣"},
+        {"name": "中核企業A社", "type": "core_firm", "commitment": "agreed",
+         "contribution": "設備の開放"},
+        {"name": "大学", "type": "university", "commitment": "in_talks"},
     ]  # fmt: skip
+    # Kinki's standard model and Kyushu's 2026 set read plans, a promotion body, a vision.
+    data["plans"] = [
+        {"kind": "sogo_senryaku", "title": "総合戦略", "names_project": True},
+        {"kind": "cluster_plan", "title": "地域クラスター計画"},
+    ]
+    data["promotion_body"] = {
+        "kind": "協議会", "responsible": "協議会",
+        "members": [{"name": "市", "sector": "government", "role": "事務局"},
+                    {"name": "銀行", "sector": "finance", "role": "資金"}],
+    }  # fmt: skip
+    data["vision"] = "夢のある将来像"
+    data["structural_issues"] = ["後継者不足"]
     data["record"] = {
         "programmes": [
             {"programme": p, "firms": ["A社"]}

@@ -52,16 +52,16 @@ TOHOKU = (ROOT / "criteria" / "tohoku-2022.yaml").read_text("utf-8")
 
 CRITERIA_CASES = [
     ("misspelt check kind", TOHOKU.replace("kind: is_true", "kind: is_ture", 1),
-     "c.yaml:85:15: bad-value sections[0].criteria[2].check.checks[2]: unknown kind 'is_ture': "
+     "c.yaml:91:15: bad-value sections[0].criteria[2].check.checks[2]: unknown kind 'is_ture': "
      "did you mean 'is_true'? (choose from 'present', 'is_true', 'at_least', 'one_of', "
      "'count', 'all', 'any')"),
     ("missing check kind",
      TOHOKU.replace("check: {kind: present, field: will.lead_department}",
                     "check: {field: will.lead_department}", 1),
-     "c.yaml:68:16: missing-field sections[0].criteria[1].check: missing 'kind': say which "
+     "c.yaml:74:16: missing-field sections[0].criteria[1].check: missing 'kind': say which "
      "kind of check this is"),
     ("period ends before it starts", TOHOKU.replace("end: 2025-03-31", "end: 2020-03-31", 1),
-     "c.yaml:19:3: bad-value period: the period ends (2020-03-31) before it "
+     "c.yaml:20:3: bad-value period: the period ends (2020-03-31) before it "
      "starts (2022-04-01)"),
 ]  # fmt: skip
 

@@ -15,6 +15,10 @@ BUNDLED_REPORT = """\
 kyushu-2019 (bundled)
   PASS  koshi: score 77.0, band promising, 6 gap(s)
   PASS  fictional-vague-issues: score 83.3, band promising, 3 gap(s)
+  PASS  strong town: score 96.0, band ready, 1 gap(s)
+  PASS  no will facts (condition 1): score 70.8, band promising, 7 gap(s)
+  PASS  no issues (condition 2): score 71.0, band promising, 5 gap(s)
+  PASS  no partners (condition 3): score 76.0, band promising, 5 gap(s)
 tohoku-2022 (bundled)
   PASS  ishinomaki: score 81.5, band ready, 6 gap(s)
   PASS  fictional-no-partners: score 80.0, band promising, 4 gap(s)
@@ -22,7 +26,11 @@ tohoku-2022 (bundled)
   PASS  fictional-off-strategy: score 83.6, band promising, 2 gap(s)
   PASS  koshi (a Kyushu town, judged by Tohoku's stricter wording): score 24.4, \
 band not-yet, 15 gap(s)
-7 passed, 0 failed, 0 errors, 0 skipped in 2 criteria file(s)
+  PASS  strong town: score 100.0, band ready, 0 gap(s)
+  PASS  no will facts (condition 1): score 69.5, band promising, 8 gap(s)
+  PASS  no issues (condition 2): score 82.5, band promising, 3 gap(s)
+  PASS  no partners (condition 3): score 80.0, band promising, 4 gap(s)
+15 passed, 0 failed, 0 errors, 0 skipped in 2 criteria file(s)
 """
 
 
@@ -50,7 +58,7 @@ def test_one_bundled_set_by_id(run_cli: RunCli) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "kyushu-2019 (bundled)"
     assert result.stdout.splitlines()[-1] == (
-        "2 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)"
+        "6 passed, 0 failed, 0 errors, 0 skipped in 1 criteria file(s)"
     )
 
 
@@ -165,7 +173,7 @@ def test_a_broken_criteria_file_is_reported_and_the_others_still_run(
     assert lines[0] == f"{bad}: ERROR cannot load these criteria"
     assert lines[1].startswith(f"    {bad}:3:5: bad-value id: ")
     assert lines[2] == "kyushu-2019 (bundled)"
-    assert lines[-1] == "2 passed, 0 failed, 1 errors, 0 skipped in 2 criteria file(s)"
+    assert lines[-1] == "6 passed, 0 failed, 1 errors, 0 skipped in 2 criteria file(s)"
 
 
 def test_nothing_to_verify_is_not_a_pass(run_cli: RunCli, tmp_path: Path) -> None:
@@ -190,7 +198,11 @@ def test_cases_on_bundled_examples_skip_when_the_examples_are_not_installed(
         "kyushu-2019 (bundled)\n"
         "  SKIP  koshi: the bundled examples are not installed\n"
         "  SKIP  fictional-vague-issues: the bundled examples are not installed\n"
-        "0 passed, 0 failed, 0 errors, 2 skipped in 1 criteria file(s)\n"
+        "  PASS  strong town: score 96.0, band ready, 1 gap(s)\n"
+        "  PASS  no will facts (condition 1): score 70.8, band promising, 7 gap(s)\n"
+        "  PASS  no issues (condition 2): score 71.0, band promising, 5 gap(s)\n"
+        "  PASS  no partners (condition 3): score 76.0, band promising, 5 gap(s)\n"
+        "4 passed, 0 failed, 0 errors, 2 skipped in 1 criteria file(s)\n"
     )
 
 
@@ -200,6 +212,6 @@ def test_an_unknown_id_lists_the_bundled_ones(run_cli: RunCli) -> None:
     assert result.stdout == (
         "kyushu-2020: ERROR cannot load these criteria\n"
         "    kyushu-2020: unknown-criteria not a bundled id, a file or REV:path; did you mean "
-        f"'kyushu-2019'? bundled ids: {', '.join(bundled_ids())}\n"
+        f"'kyushu-2026'? bundled ids: {', '.join(bundled_ids())}\n"
         "0 passed, 0 failed, 1 errors, 0 skipped in 1 criteria file(s)\n"
     )

@@ -93,6 +93,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "(the newest when none is current)",
     ),
     "set_status": ("状態", "status"),
+    "period_open": ("定めなし", "no dates"),
     "period_current": ("現行", "current"),
     "period_expired": ("期間終了", "expired"),
     "period_future": ("期間前", "future"),

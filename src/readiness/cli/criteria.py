@@ -32,7 +32,7 @@ def criteria_list(
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """List the bundled criteria sets: bureau, period, status on a date, and first source.
+    """List the bundled criteria sets: bureau, period, status on a date, and newest source.
 
     A set is current while its period contains the date, expired after it, future before it.
     The set marked * is the one each bureau's towns are scored under on that date: the current
@@ -46,8 +46,9 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     from rich.table import Table
 
     from readiness.criteria.bundled import bundled_criteria, current_for_bureau
-    from readiness.criteria.currency import status
+    from readiness.criteria.currency import period_text, status
     from readiness.messages import t
+    from readiness.profile.localgov import BUREAU_NAMES
     from readiness.reporters.batch.common import bureau_name
     from readiness.reporters.console import make_console
     from readiness.reporters.kinsoku import KinsokuText, print_trimmed
@@ -56,7 +57,8 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     language = resolve_lang(lang)
     on = as_of or dt.date.today()
     sets = bundled_criteria()
-    chosen = {getattr(current_for_bureau(b, on), "id", None) for b in {c.bureau for c in sets}}
+    bureaus = {c.bureau or "" for c in sets}
+    chosen = {getattr(current_for_bureau(b, on), "id", None) for b in bureaus}
     caption = t("chosen_set", language).format(date=on)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=caption)
     table.add_column(t("criteria_id", language), no_wrap=True)
@@ -65,11 +67,14 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     table.add_column(t("set_status", language), no_wrap=True)
     table.add_column(t("source", language))
     for c in sets:
-        period = f"{c.period.start or '…'} – {c.period.end or '…'}"
-        source = f"{c.sources[0].publisher} {c.sources[0].date}"
+        period = period_text(c.period, language)
+        # The bureau's own newest source (a base's sources come first in the sets built on it).
+        own = [x for x in c.sources if x.publisher == BUREAU_NAMES.get(c.bureau or "", ("",))[0]]
+        newest = max(own or c.sources, key=lambda x: str(x.date))
+        source = f"{newest.publisher} {newest.date}"
         table.add_row(
             f"{c.id} *" if c.id in chosen else c.id,
-            bureau_name(c.bureau, language),
+            bureau_name(c.bureau or "", language),
             period,
             t(f"period_{status(c.period, on)}", language),
             KinsokuText(safe(source)),

@@ -25,8 +25,9 @@ def bundled(criteria_id: str) -> Criteria:
 
 
 def bundled_criteria() -> list[Criteria]:
-    """Every bundled set, by bureau then version."""
-    return sorted((bundled(i) for i in bundled_ids()), key=lambda c: (c.bureau, c.version))
+    """Every bundled set that scores towns, by bureau then version (bases left out)."""
+    sets = (bundled(i) for i in bundled_ids())
+    return sorted((c for c in sets if not c.abstract), key=lambda c: (c.bureau or "", c.version))
 
 
 def bureau_sets(bureau: str) -> list[Criteria]:
@@ -49,7 +50,7 @@ def criteria_for_bureau(bureau: str, source: str, on: dt.date | None = None) -> 
     """The bureau's set for ``on``, or an error naming ``source`` and the bureaus we have."""
     found = current_for_bureau(bureau, on)
     if found is None:
-        have = ", ".join(sorted({c.bureau for c in bundled_criteria()}))
+        have = ", ".join(sorted({c.bureau or "" for c in bundled_criteria()}))
         raise ReadinessError.single(
             source,
             "no-criteria",

@@ -98,7 +98,7 @@ def _passing(check: Any) -> list[Facts]:
             options = _passing(sub)
             if not options:
                 return []
-            merged = _merge(merged, copy.deepcopy(options[0]))
+            merged = _combine(merged, copy.deepcopy(options[0]))
         return [merged]
     if isinstance(check, AnyOf):
         return [f for sub in check.checks for f in _passing(sub)]
@@ -276,6 +276,18 @@ def _unset(data: Facts, path: str) -> None:
     for part in parents:
         node = node.get(part, {})
     node.pop(last, None)
+
+
+def _combine(base: Any, extra: Any) -> Any:
+    """Like ``_merge``, but list items are kept side by side: parts of ``all`` that count
+    different items of one list (a bank and a firm among the partners) each keep theirs."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        for key, value in extra.items():
+            base[key] = _combine(base[key], value) if key in base else value
+        return base
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
 
 
 def _merge(base: Any, extra: Any) -> Any:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from readiness.criteria.model import Criteria, Period
+from readiness.messages import Lang, t
 
 Status = Literal["current", "expired", "future"]
 
@@ -40,3 +41,12 @@ def set_for_date(sets: Iterable[Criteria], on: dt.date) -> Criteria | None:
         return max(expired, key=lambda c: (c.period.end or dt.date.max, c.version, c.id))
     future = sorted(candidates, key=lambda c: (c.period.start or dt.date.min, c.version, c.id))
     return future[0] if future else None
+
+
+def period_text(period: Period, lang: Lang) -> str:
+    """``2022-04-01 – 2025-03-31``; an open end is left open (``2016-09-07 –``)."""
+    if period.start is None and period.end is None:
+        return t("period_open", lang)
+    start = f"{period.start} " if period.start else ""
+    end = f" {period.end}" if period.end else ""
+    return f"{start}–{end}"

@@ -172,7 +172,7 @@ def _band_fields(b: Band) -> Fields:
 
 
 def _source_text(s: Source) -> str:
-    parts = [s.publisher, f"「{s.title}」", s.date.isoformat()]
+    parts = [s.publisher, f"「{s.title}」", str(s.date)]
     if s.url:
         parts.append(s.url)
     return " ".join(parts)
@@ -309,6 +309,8 @@ def _meta_fields(c: Criteria) -> Fields:
         "bureau": c.bureau,
         "version": c.version,
         "title": _text(c.title),
+        "synthesis": _text(c.synthesis) if c.synthesis else None,
+        "description": _text(c.description) if c.description else None,
         "period.start": c.period.start.isoformat() if c.period.start else None,
         "period.end": c.period.end.isoformat() if c.period.end else None,
         "strategy_label": _text(c.strategy_label),

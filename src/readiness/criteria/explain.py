@@ -28,7 +28,7 @@ from readiness.criteria.checks import (
     OneOf,
     Predicate,
 )
-from readiness.criteria.currency import status
+from readiness.criteria.currency import period_text, status
 from readiness.criteria.model import Criteria, Criterion, Section
 from readiness.diagnostics import ReadinessError
 from readiness.input.fieldpaths import resolve
@@ -270,27 +270,37 @@ def _section_facts(s: Section, lang: Lang) -> str:
 
 def _source(src: Any) -> str:
     text = f"{src.publisher}「{src.title}」{src.date}"
-    return f"{text} {src.url}" if src.url else text
+    if src.url:
+        return f"{text} {src.url}"
+    return f"{text} ({src.note})" if src.note else text
 
 
 def overview_lines(c: Criteria, lang: Lang, on: dt.date) -> list[str]:
     """A criteria set at a glance: sources, strategies, sections with their criteria, bands;
     its status (current, expired, future) on the date ``on``."""
     w = partial(word, lang=lang)
-    period = f"{c.period.start or '…'} – {c.period.end or '…'}"
-    head = f"{c.bureau} · {w('version')} {c.version} · {w('period')} {period}"
+    period = period_text(c.period, lang)
+    head = f"{c.bureau or 'abstract'} · {w('version')} {c.version} · {w('period')} {period}"
     state = t(f"period_{status(c.period, on)}", lang)
     lines = [f"{c.id}  {c.title.get(lang)}", f"{head} · {state} ({on})"]
+    if c.synthesis:
+        lines.append(f"! {c.synthesis.get(lang)}")
+    if c.description:
+        lines.append(c.description.get(lang))
     if c.extends:
         lines.append(f"{w('extends')}: {c.extends}")
     lines.append(f"{w('sources')}:")
     lines += [f"  - {_source(src)}" for src in c.sources]
     if c.strategies:
         lines.append(f"{c.strategy_label.get(lang)}:")
-        lines += [f"  {s.id}  {s.label.get(lang)}" for s in c.strategies]
+        lines += [f"  {s.id}  {s.label.get(lang)} [{s.basis}]" for s in c.strategies]
     lines.append(f"{w('sections')}:")
     for s in c.sections:
         lines.append(f"  {s.id}  {s.label.get(lang)} ({_section_facts(s, lang)})")
+        for q in s.quotes:
+            src = c.sources[q.source] if q.source < len(c.sources) else None
+            cite = f"{src.publisher} {src.date}" if src else f"#{q.source}"
+            lines.append(f"    「{q.text}」 ({cite})")
         for x in s.criteria:
             pts = f"{x.points:g}点" if lang == "ja" else f"{x.points:g} pt"
             lines.append(f"    {x.id}  [{pts}]  {x.label.get(lang)}")

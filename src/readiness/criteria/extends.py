@@ -4,7 +4,7 @@ An extending file names its parent (a bundled id, or a path relative to itself) 
 what differs.  Sections, criteria, strategies and bands are matched by ``id``: a known id updates
 the fields given (a criterion's ``check`` or a ``label`` is replaced whole), a new id is added,
 and ``remove:`` drops ids.  The merged set is then validated and checked like any criteria file.
-``tests`` are never inherited: they belong to the file that states them.
+``tests`` and ``abstract`` are never inherited: they belong to the file that states them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from readiness.criteria.checks import Check
 from readiness.criteria.lint import criteria_problems
-from readiness.criteria.model import Basis, Criteria, CriteriaTest, Id, Period, Source
+from readiness.criteria.model import Basis, Criteria, CriteriaTest, Id, Period, Quote, Source
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.validation import Problem, diagnostics_from, locate
@@ -24,7 +24,10 @@ from readiness.input.yamlload import YamlDocument, load_yaml
 from readiness.profile.bilingual import NonEmpty, Text
 from readiness.profile.jvalues import Bureau
 
-_REPLACED = ("bureau", "version", "title", "sources", "period", "strategy_label")
+_REPLACED = (
+    "bureau", "version", "title", "synthesis", "description", "sources", "period",
+    "strategy_label",
+)  # fmt: skip
 
 
 class _Model(BaseModel):
@@ -47,6 +50,7 @@ class SectionPatch(_Model):
     kind: Literal["condition", "factor"] | None = None
     label: Text | None = None
     official: NonEmpty | None = None
+    quotes: list[Quote] | None = None
     weight: Annotated[float, Field(gt=0)] | None = None
     gate: Annotated[float, Field(ge=0, le=1)] | None = None
     criteria: list[CriterionPatch] = Field(
@@ -58,6 +62,7 @@ class StrategyPatch(_Model):
     id: Id
     label: Text | None = None
     official: NonEmpty | None = None
+    basis: Basis | None = None
 
 
 class BandPatch(_Model):
@@ -85,9 +90,12 @@ class CriteriaExtension(_Model):
     format: Literal[1]
     extends: NonEmpty = Field(description="The parent: a bundled id or a file path.")
     id: Id
+    abstract: bool = False
     bureau: Bureau | None = None
     version: NonEmpty | None = None
     title: Text | None = None
+    synthesis: Text | None = None
+    description: Text | None = None
     sources: list[Source] | None = None
     period: Period | None = None
     strategy_label: Text | None = None
@@ -174,6 +182,7 @@ def merge(parent: Criteria, extension: CriteriaExtension) -> tuple[dict[str, Any
         if key in patch:
             base[key] = patch[key]
     base["id"] = extension.id
+    base["abstract"] = extension.abstract  # a base's children are not bases unless they say so
     base["extends"] = extension.extends
     base["tests"] = patch.get("tests", [])
     _merge_by_id(base["strategies"], patch.get("strategies", []))

@@ -23,7 +23,20 @@ def criteria_problems(criteria: Criteria) -> list[Problem]:
         *_bands(criteria),
         *_bounds(criteria),
         *_recommendations(criteria),
+        *_quote_sources(criteria),
     ]
+
+
+def _quote_sources(criteria: Criteria) -> list[Problem]:
+    count = len(criteria.sources)
+    return [
+        Problem(("sections", i, "quotes", j, "source"), "bad-reference",
+                f"quote cites source {q.source}, but the set has {count} source(s), "
+                f"numbered from 0 to {count - 1}")
+        for i, s in enumerate(criteria.sections)
+        for j, q in enumerate(s.quotes)
+        if q.source >= count
+    ]  # fmt: skip
 
 
 def _unique_ids(criteria: Criteria) -> list[Problem]:

@@ -61,6 +61,15 @@ class Criterion(_Model):
         return self
 
 
+class Quote(_Model):
+    """A verbatim quotation and the source it comes from."""
+
+    source: Annotated[int, Field(ge=0)] = Field(
+        description="The index of the source in the set's `sources` (0 for the first)."
+    )
+    text: NonEmpty = Field(description="The words of the source, verbatim.")
+
+
 class Section(_Model):
     """One of the three conditions, or a bureau's additional selection factors."""
 
@@ -68,6 +77,11 @@ class Section(_Model):
     kind: Literal["condition", "factor"]
     label: Text
     official: NonEmpty | None = None
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        description="Verbatim wordings of this condition, each citing its source: for a "
+        "synthesis, every bureau's wording.",
+    )
     weight: Amount = Field(description="Share of the total score (0.01 to 1000).")
     gate: Annotated[float, Field(ge=0, le=1)] | None = Field(
         None, description="Minimum share of this section's points needed for the top band."
@@ -87,6 +101,17 @@ class Strategy(_Model):
     id: Id
     label: Text
     official: NonEmpty | None = None
+    basis: Basis = Field(
+        "reading",
+        description="quoted: `official` is the bureau's own wording; reading: the label "
+        "summarises the source in this project's words (the default).",
+    )
+
+    @model_validator(mode="after")
+    def _quoted_has_a_quotation(self) -> Strategy:
+        if self.basis == "quoted" and self.official is None:
+            raise ValueError("basis: quoted needs the quotation in `official`")
+        return self
 
 
 class Band(_Model):
@@ -103,10 +128,16 @@ class Band(_Model):
     )
 
 
+PartialDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$")]
+
+
 class Source(_Model):
     publisher: NonEmpty
     title: NonEmpty
-    date: dt.date
+    date: dt.date | PartialDate = Field(
+        description='The date of the document; a year ("2024") or a year and month '
+        '("2026-12"), quoted, when no day is known.'
+    )
     url: NonEmpty | None = None
     note: NonEmpty | None = None
 
@@ -174,9 +205,24 @@ class Criteria(_Model):
         None, description="The set this one extends: a bundled id or a file path."
     )
     id: Id
-    bureau: Bureau
+    abstract: bool = Field(
+        False,
+        description="A base for other sets (`extends:`) that never scores a town itself; it "
+        "has no bureau.",
+    )
+    bureau: Bureau | None = Field(None, description="The bureau; every set but a base has one.")
     version: NonEmpty
     title: Text
+    synthesis: Text | None = Field(
+        None,
+        description="Set when the conditions are this project's synthesis rather than a "
+        "bureau's text; every report shows it.",
+    )
+    description: Text | None = Field(
+        None,
+        description="What a reader should know about the set, e.g. a bureau's wording "
+        "that is not scored.",
+    )
     sources: list[Source] = Field(min_length=1)
     period: Period
     strategy_label: Text = Field(description="What the bureau calls its strategies or themes.")
@@ -188,6 +234,14 @@ class Criteria(_Model):
     tests: list[CriteriaTest] = Field(
         default_factory=list, description="Cases that `readiness verify` runs."
     )
+
+    @model_validator(mode="after")
+    def _a_bureau_unless_abstract(self) -> Criteria:
+        if self.abstract and self.bureau is not None:
+            raise ValueError("an abstract set (a base) has no bureau: remove `bureau`")
+        if not self.abstract and self.bureau is None:
+            raise ValueError("missing required field 'bureau': add it (or `abstract: true`)")
+        return self
 
     def all_criteria(self) -> list[tuple[Section, Criterion]]:
         return [(s, c) for s in self.sections for c in s.criteria]

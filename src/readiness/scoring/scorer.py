@@ -240,7 +240,16 @@ def _members(profile: Profile) -> tuple[GroupMember, ...]:
 def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
     bureau = profile.municipality.served_by
     found = []
-    if criteria.bureau != bureau:
+    if criteria.synthesis is not None:
+        found.append(criteria.synthesis)
+    if criteria.bureau is None:
+        found.append(
+            Text(
+                ja=f"この評価基準（{criteria.id}）は他の評価基準の土台で、どの局のものでもありません。",
+                en=f"These criteria ({criteria.id}) are a base for other sets, no bureau's.",
+            )
+        )
+    elif criteria.bureau != bureau:
         found.append(
             Text(
                 ja=f"この評価基準（{criteria.id}）は{criteria.bureau}局のものです。"
