@@ -41,7 +41,7 @@ def japanese_twin(text: str) -> str:
     """The same profile with every enumerated value and date written the Japanese way."""
     names = {p.id: p.name.ja for p in catalogue().values()}
     text = re.sub(r"(?m)^as_of: (\S+)$", lambda m: f"as_of: {_wareki(m[1])}", text)
-    text = re.sub(r"(start|end|by): (\d{4})-(\d\d)-(\d\d)", r"\1: \2/\3/\4", text)
+    text = re.sub(r"(start|end|by|date): (\d{4})-(\d\d)-(\d\d)", r"\1: \2/\3/\4", text)
     text = re.sub(
         r"(requested_partnership|annual_review|cross_departmental): (true|false)",
         lambda m: f"{m[1]}: {'はい' if m[2] == 'true' else 'いいえ'}",

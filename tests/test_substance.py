@@ -202,6 +202,8 @@ def _one_letter(node: Any, key: str = "") -> Any:
 
 def gamed(name: str, *, repeat: bool = False) -> dict[str, Any]:
     data = _data(name)
+    for key in ("sources", "citations", "readings"):  # what the facts rest on, not facts
+        data.pop(key, None)
     municipality = data.pop("municipality")
     initiatives = data.pop("initiatives", [])
     data = _one_letter(data)
