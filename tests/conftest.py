@@ -17,7 +17,8 @@ PROPERTY = settings(max_examples=500, deadline=None, suppress_health_check=[Heal
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+"""Schemas and lists from other projects, vendored with their licences (tests/data/README.md)."""
 
 
 @dataclass
@@ -43,11 +44,9 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     return run
 
 
-def shared_path(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"shared data not found at {path}")
-    return path
+def data_path(*parts: str) -> Path:
+    """A vendored file under tests/data; it is part of the repository, so it always exists."""
+    return DATA.joinpath(*parts)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from readiness.diagnostics import ReadinessError
 from readiness.reporters.batch.csv_report import COLUMNS, COLUMNS_JA
 from readiness.reporters.batch.markdown import md
 from tests.batch_data import BAD_FILES, make_tree
-from tests.conftest import EXAMPLES, ROOT, RunCli, shared_path
+from tests.conftest import EXAMPLES, ROOT, RunCli, data_path
 
 BUNDLED_IDS = ", ".join(_bundled_ids())
 
@@ -135,7 +135,7 @@ def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
     root = make_tree(tmp_path / "towns")
     run_cli("batch", str(root), "--require-band", "ready", *outputs(tmp_path, "junit"))
     report = tmp_path / "junit"
-    xmlschema.XMLSchema(shared_path("data", "junit", "JUnit.xsd")).validate(report)
+    xmlschema.XMLSchema(data_path("junit", "JUnit.xsd")).validate(report)
     xml = JUnitXml.fromfile(str(report))
     suites = [xml] if isinstance(xml, TestSuite) else list(xml)
     cases = {case.classname: case for suite in suites for case in suite}
@@ -159,7 +159,7 @@ def test_sarif_is_valid_and_points_at_profile_lines(
     monkeypatch.chdir(tmp_path)  # SARIF paths are relative to the working directory
     run_cli("batch", "towns", *outputs(tmp_path, "sarif"))
     log = json.loads((tmp_path / "sarif").read_text(encoding="utf-8"))
-    schema = json.loads(shared_path("data", "sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
+    schema = json.loads(data_path("sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
     jsonschema.Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
     rules = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]

@@ -14,11 +14,11 @@ from readiness.profile.localgov import (
     find_by_name,
     municipalities,
 )
-from tests.conftest import shared_path
+from tests.conftest import data_path
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with shared_path("data", "localgovjp", name).open(encoding="utf-8-sig") as f:
+    with data_path("localgovjp", name).open(encoding="utf-8-sig") as f:
         return list(csv.DictReader(f))
 
 
