@@ -1,16 +1,73 @@
-"""Write output files atomically: readers see the old file or the new one, never half of one."""
+"""Write output files safely: readers see the old file or the new one, never half of one.
+
+Where ``-o PATH`` points decides how it is written (:func:`output_target`):
+
+- a regular file, or a path where nothing is yet: through a temporary file in the same folder,
+  renamed over the path (atomic);
+- a symbolic link: its final target, as above; the link stays a link;
+- a character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe): written straight
+  to it, since renaming a file over it would destroy it;
+- anything else (a directory, a socket, a block device): refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from readiness.diagnostics import ReadinessError
+from readiness.messages import both
 
-_EXISTS_JA = "ファイルがすでにあります。置き換えるには --force を付けてください"
+
+def _refuse(path: str | Path, code: str, key: str) -> ReadinessError:
+    """A located refusal whose message is the catalogue's ``key`` in English and Japanese."""
+    ja, en = both(key)
+    return ReadinessError.single(str(path), code, en, ja=ja)
+
+_IN_PLACE_PREFIXES = ("/dev/", "/proc/")
+"""Paths that name an open descriptor (``/dev/stdout``, ``/proc/self/fd/1``): written in place,
+never renamed over, whatever they point at (a shell's ``> file`` keeps its own inode)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where to write for ``-o PATH``: ``path`` to open, and whether to write it in place."""
+
+    path: Path
+    in_place: bool
+
+
+def output_target(path: str | Path) -> Target:
+    """How to write ``path`` (see the module doc); a usage error for what cannot take a file."""
+    given = Path(path)
+    try:
+        st = os.stat(given)  # follows symbolic links
+    except FileNotFoundError:
+        st = None
+    except OSError as e:  # a link loop, a folder we may not search
+        raise ReadinessError.single(str(given), "bad-output", e.strerror or str(e)) from None
+    if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        return Target(given, in_place=True)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise _refuse(given, "bad-output", "output_is_directory")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise _refuse(given, "bad-output", "output_not_writable_kind")
+    if str(given).startswith(_IN_PLACE_PREFIXES) and st is not None:
+        return Target(given, in_place=True)
+    real = Path(os.path.realpath(given))  # a link's final target; the path itself otherwise
+    if not real.parent.is_dir():
+        raise _refuse(given, "bad-output", "output_no_folder")
+    return Target(real, in_place=False)
+
+
+def _failed(path: str | Path, e: OSError) -> ReadinessError:
+    return ReadinessError.single(str(path), "write-failed", e.strerror or str(e))
 
 
 def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
@@ -19,38 +76,41 @@ def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:
     With ``overwrite=False`` an existing file is never replaced, even one that appears while
     writing: the final step is a hard link, which fails if the name is taken.
     """
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ReadinessError.single(
-            str(target), "bad-output", "the folder does not exist", ja="フォルダがありません"
-        )
-    if not overwrite and target.exists():
-        raise ReadinessError.single(
-            str(target), "file-exists", "the file already exists; pass --force to replace it",
-            ja=_EXISTS_JA,
-        )  # fmt: skip
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def write_bytes(path: str | Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` as :func:`write_text` does (see the module doc)."""
+    if not overwrite and os.path.lexists(path):
+        raise _refuse(path, "file-exists", "output_exists")
+    target = output_target(path)
+    if target.in_place:
+        try:
+            with open(target.path, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise _failed(path, e) from None
+        return
+    real = target.path
     try:
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    except OSError as e:
+        raise _failed(path, e) from None
+    try:
+        os.chmod(tmp, _mode_for(real))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         if overwrite:
-            os.replace(tmp, target)
+            os.replace(tmp, real)
         else:
             try:
-                os.link(tmp, target)
+                os.link(tmp, real)
             except FileExistsError:
-                raise ReadinessError.single(
-                    str(target),
-                    "file-exists",
-                    "the file already exists; pass --force to replace it",
-                    ja=_EXISTS_JA,
-                ) from None
+                raise _refuse(path, "file-exists", "output_exists") from None
     except OSError as e:
-        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
+        raise _failed(path, e) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -71,33 +131,43 @@ class PendingFile:
 
     For writing a large report as it is produced, and for writing several reports all or
     nothing: write each to its PendingFile, then commit them all.  Until then any earlier file
-    at ``path`` is untouched.  Text is UTF-8, newlines as written.
+    at ``path`` is untouched.  Text is UTF-8, newlines as written.  A FIFO or a character
+    device (:func:`output_target`) gets the text in memory and receives it on commit.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.parent.is_dir():
-            raise ReadinessError.single(str(path), "bad-output", "the folder does not exist")
+        self.target = output_target(path)
+        self.tmp: str | None = None
+        if self.target.in_place:
+            self.file: TextIO = io.StringIO(newline="")
+            return
+        real = self.target.path
         try:
-            fd, self.tmp = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
+            fd, self.tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
         except OSError as e:
-            raise ReadinessError.single(str(path), "write-failed", e.strerror or str(e)) from None
-        self.file: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            raise _failed(path, e) from None
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def commit(self) -> None:
+        if self.tmp is None:
+            assert isinstance(self.file, io.StringIO)
+            text = self.file.getvalue()
+            try:
+                with open(self.target.path, "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+            except OSError as e:
+                raise _failed(self.path, e) from None
+            return
         try:
             self.file.flush()
             os.fsync(self.file.fileno())
             self.file.close()
-            os.chmod(self.tmp, _mode_for(self.path))
-            os.replace(self.tmp, self.path)
+            os.chmod(self.tmp, _mode_for(self.target.path))
+            os.replace(self.tmp, self.target.path)
         except OSError as e:
             self.discard()
-            raise ReadinessError.single(
-                str(self.path), "write-failed", e.strerror or str(e)
-            ) from None
+            raise _failed(self.path, e) from None
         except BaseException:
             self.discard()
             raise
@@ -105,30 +175,6 @@ class PendingFile:
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.file.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
-
-
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ReadinessError.single(
-            str(target), "bad-output", "the folder does not exist", ja="フォルダがありません"
-        )
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as e:
-        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
-    try:
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except OSError as e:
-        raise ReadinessError.single(str(target), "write-failed", e.strerror or str(e)) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)

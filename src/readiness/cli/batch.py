@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -19,6 +17,7 @@ from readiness.cli.errors import (
     EXIT_OK,
     guarded,
     print_error,
+    silence_stdout,
 )
 from readiness.cli.options import (
     EncodingOption,
@@ -166,10 +165,12 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
 
 def check_output_path(path: str, earlier: list[str]) -> None:
     """Refuse a report path that cannot take a file, or that an earlier report already takes."""
-    if path.endswith(("/", os.sep)) or os.path.isdir(path):
+    from readiness.atomic import output_target
+
+    if path.endswith(("/", os.sep)):
         raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
-    if not Path(path).parent.resolve().is_dir():
-        raise ReadinessError.single(path, "bad-output", "the folder does not exist")
+    if output_target(path).in_place:  # /dev/null, a FIFO: may take several reports
+        return
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
         raise ReadinessError.single(path, "bad-output", "is given for two reports")
@@ -383,7 +384,7 @@ def run(
     except BrokenPipeError:
         # The reader went away (``readiness batch ... | head``): the report files are written
         # and the batch's own exit code still stands.
-        _silence_stdout()
+        silence_stdout()
     if result.failed:
         return EXIT_BAD_INPUT
     if result.gate_failures:
@@ -485,11 +486,3 @@ def write_stdout(
     for name in to_stdout:
         registry.get(name)(result, lang, sys.stdout)
     sys.stdout.flush()
-
-
-def _silence_stdout() -> None:
-    """Point stdout at the null device, so that Python's last flush at exit finds no pipe."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)

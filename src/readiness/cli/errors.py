@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -24,13 +26,35 @@ def print_error(error: ReadinessError) -> None:
         print(safe_line(diagnostic.text(lang)), file=sys.stderr)
 
 
+STDOUT_NAME = "<stdout>"
+WRITE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EBADF}
+)
+"""Why writing standard output can fail (``> /dev/full``, a full disk, a closed descriptor)."""
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds nothing to
+    write to a pipe that is gone or a disk that is full."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def guarded(run: Callable[[], int]) -> int:
-    """Run a command body: bad input exits 2 with its diagnostics, never with a traceback."""
+    """Run a command body: bad input exits 2 with its diagnostics, never with a traceback.
+
+    Standard output is flushed here, so that a write that fails (``> /dev/full``) is an error
+    with exit 2 (``write-failed``), not a traceback when Python exits.
+    """
     from readiness.cli.options import forget_lang
 
     forget_lang()  # a command run before this one (in tests, in-process) chose its own
     try:
-        return run()
+        code = run()
+        sys.stdout.flush()
+        return code
     except ReadinessError as e:
         print_error(e)
         return EXIT_BAD_INPUT
@@ -41,12 +65,25 @@ def guarded(run: Callable[[], int]) -> int:
         # The reader went away (``readiness ... | head``): not an error worth a message.
         sys.stderr.close()
         return EXIT_OK
-    except Exception as e:
-        if os.environ.get("READINESS_DEBUG"):
-            raise
+    except OSError as e:
+        if e.errno not in WRITE_ERRNOS:
+            return _internal(e)
         print(
-            f"readiness: internal error: {type(e).__name__}: {safe_line(str(e))}\n"
-            "This is a bug; set READINESS_DEBUG=1 to see the traceback and please report it.",
+            safe_line(f"readiness: {STDOUT_NAME}: write-failed {e.strerror or e}"),
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
+        silence_stdout()
+        return EXIT_BAD_INPUT
+    except Exception as e:
+        return _internal(e)
+
+
+def _internal(e: Exception) -> int:
+    if os.environ.get("READINESS_DEBUG"):
+        raise e
+    print(
+        f"readiness: internal error: {type(e).__name__}: {safe_line(str(e))}\n"
+        "This is a bug; set READINESS_DEBUG=1 to see the traceback and please report it.",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

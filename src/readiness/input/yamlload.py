@@ -108,6 +108,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     duplicates: list[tuple[object, yaml.Node, yaml.Node]]
     bad_keys: list[yaml.Node]
+    source_name: str
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         explicit = []
@@ -253,6 +254,27 @@ def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
     except _UnusualError:
         return loader.construct_document(root)
 
+MAX_NUMBER_CHARS = 32
+"""No number in a profile or criteria file needs more characters; longer ones are refused before
+conversion (Python refuses integers of over 4,300 digits, and converting them costs time)."""
+
+
+def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        mark = node.start_mark
+        raise ReadinessError.single(
+            loader.source_name,
+            "number-too-large",
+            f"a number of {len(node.value):,} characters; no field takes more than "
+            f"{MAX_NUMBER_CHARS}",
+            mark.line + 1,
+            mark.column + 1,
+        )
+    return loader.construct_yaml_int(node)
+
+
+_StrictLoader.yaml_constructors[f"{_YAML_TAG}int"] = _bounded_int
+
 
 def read_text(path: Path, encoding: str | None = None) -> str:
     """Read a file as text, refusing what is not a regular, readable, reasonably sized file."""
@@ -391,6 +413,7 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
         ) from None
     loader.duplicates = []
     loader.bad_keys = []
+    loader.source_name = source
     try:
         if _depth_bound(text) > MAX_DEPTH:
             _check_depth(text, source)  # before composing, whose recursion is then bounded

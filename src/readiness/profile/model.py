@@ -37,6 +37,8 @@ from readiness.profile.jvalues import (
 from readiness.profile.placeholders import placeholder_reason
 
 SCHEMA_VERSION = 1
+MAX_POPULATION = 100_000_000
+"""Japan's whole population is about 1.2 × 10^8; no municipality comes near it."""
 
 Unknown = Literal["unknown"]
 
@@ -123,7 +125,7 @@ class Municipality(_Model):
     )
     prefecture: Text = Field(description="Prefecture in Japanese, e.g. 宮城県.")
     bureau: JaBureau | None = Field(None, description="Regional bureau; derived when omitted.")
-    population: OrUnknown[Annotated[int, Field(gt=0)]] | None = None
+    population: OrUnknown[Annotated[int, Field(gt=0, le=MAX_POPULATION)]] | None = None
 
     @property
     def served_by(self) -> str:

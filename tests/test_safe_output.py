@@ -1,0 +1,130 @@
+"""``-o`` never destroys what is at the path, and a failing write is a clean error (exit 2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, RunCli
+
+KOSHI = str(EXAMPLES / "koshi.yaml")
+
+
+def readiness(*args: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *args],
+        cwd=ROOT,
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["assess", KOSHI], ["assess", KOSHI, "-f", "json"], ["validate", KOSHI],
+     ["batch", str(EXAMPLES)], ["batch", str(EXAMPLES), "-o", "json=-"], ["schema", "profile"],
+     ["criteria", "list"], ["diff", "tohoku-2019", "tohoku-2022"]],
+    ids=lambda a: " ".join(a[:3]).replace(str(EXAMPLES), "examples"),
+)  # fmt: skip
+def test_a_full_stdout_is_write_failed_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        proc = readiness(*args, stdout=full)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "readiness: <stdout>: write-failed No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["assess", KOSHI, "-f", "json", "-o", "/dev/full"], ["schema", "profile", "-o", "/dev/full"],
+     ["batch", str(EXAMPLES), "-o", "json=/dev/full"]],
+    ids=["assess", "schema", "batch"],
+)  # fmt: skip
+def test_a_full_report_file_is_write_failed_exit_2(args: list[str]) -> None:
+    proc = readiness(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.endswith("/dev/full: write-failed No space left on device\n")
+    assert "internal error" not in proc.stderr
+
+
+def test_batch_to_dev_null_leaves_it_a_character_device(run_cli: RunCli) -> None:
+    """As root (as CI runs), renaming over /dev/null would succeed and replace it."""
+    result = run_cli("batch", str(EXAMPLES), "-o", "json=/dev/null", "-o", "csv=/dev/null")
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_batch_writes_into_a_fifo(tmp_path: Path, run_cli: RunCli) -> None:
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    got: list[str] = []
+
+    def read() -> None:
+        with open(fifo, encoding="utf-8") as f:
+            got.append(f.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    result = run_cli("batch", str(EXAMPLES), "-o", f"json={fifo}")
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(got[0])["format"] == "readiness.batch"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["batch", str(EXAMPLES), "-o", "json={}"], ["assess", KOSHI, "-f", "json", "-o", "{}"],
+     ["schema", "profile", "-o", "{}"]],
+    ids=["batch", "assess", "schema"],
+)  # fmt: skip
+def test_a_symlink_is_followed_and_kept(tmp_path: Path, run_cli: RunCli, args: list[str]) -> None:
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "reports" / "out.json"
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    result = run_cli(*[a.replace("{}", str(link)) for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert os.readlink(link) == str(target)
+    assert isinstance(json.loads(target.read_text("utf-8")), dict)
+    assert os.listdir(tmp_path / "reports") == ["out.json"]
+
+
+def test_assess_to_dev_stdout_writes_to_the_callers_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    with out.open("w") as f:
+        proc = readiness("assess", KOSHI, "-f", "json", "-o", "/dev/stdout", stdout=f)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text("utf-8"))["format"] == "readiness.assessment"
+
+
+@pytest.mark.parametrize(
+    ("population", "expected"),
+    [("9" * 5000, ":11:15: number-too-large a number of 5,000 characters; no field takes more "
+                  "than 32"),
+     ("123456789", ":11:15: bad-value municipality.population: must be at most 100000000, "
+                   "got 123456789")],
+    ids=["5000-digits", "over-10^8"],
+)  # fmt: skip
+def test_absurd_numbers_are_refused_with_a_line(
+    tmp_path: Path, run_cli: RunCli, population: str, expected: str
+) -> None:
+    text = Path(KOSHI).read_text("utf-8")
+    text = text.replace("population: unknown", f"population: {population}")
+    town = tmp_path / "town.yaml"
+    town.write_text(text, "utf-8")
+    result = run_cli("assess", str(town))
+    assert result.exit_code == 2
+    assert result.stderr == f"{town}{expected}\n"
