@@ -37,8 +37,10 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
-    def run(*args: str, env: dict[str, str] | None = None) -> CliResult:
-        result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    def run(
+        *args: str, env: dict[str, str] | None = None, input: str | bytes | None = None
+    ) -> CliResult:
+        result = CliRunner().invoke(app, list(args), env=env, input=input, catch_exceptions=False)
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run

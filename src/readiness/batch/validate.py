@@ -15,7 +15,7 @@ from readiness.batch.run import expand_paths
 from readiness.criteria.loading import criteria_from_document
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
-from readiness.input.yamlload import YamlDocument, load_yaml
+from readiness.input.yamlload import STDIN, YamlDocument, load_yaml, parse
 from readiness.profile.loading import profile_from_document
 from readiness.profile.model import Profile
 
@@ -46,15 +46,33 @@ def kind_of(data: dict[Any, Any]) -> Kind:
     return "criteria" if criteria_score > profile_score else "profile"
 
 
-def check_file(file: str, kind: Kind | None = None, encoding: str | None = None) -> FileResult:
-    """Validate one file; every problem found ends up in the result, nothing is raised."""
+@dataclass(frozen=True)
+class StdinText:
+    """What standard input held (``-`` among the paths), read by the CLI, and its name."""
+
+    name: str
+    text: str
+
+
+def check_file(
+    file: str,
+    kind: Kind | None = None,
+    encoding: str | None = None,
+    *,
+    text: str | None = None,
+) -> FileResult:
+    """Validate one file (or ``text`` named ``file``); every problem found ends up in the
+    result, nothing is raised."""
     result = FileResult(file, kind)
     validators: dict[Kind, Callable[[YamlDocument], object]] = {
         "profile": profile_from_document,
         "criteria": criteria_from_document,
     }
     try:
-        doc = load_yaml(Path(file), encoding, defer=True)
+        if text is None:
+            doc = load_yaml(Path(file), encoding, defer=True)
+        else:
+            doc = parse(text, file, defer=True)
         result.kind = kind or kind_of(doc.data)
         validators[result.kind](doc)
     except ReadinessError as e:
@@ -63,13 +81,20 @@ def check_file(file: str, kind: Kind | None = None, encoding: str | None = None)
 
 
 def validate_files(
-    paths: list[str], kind: Kind | None = None, encoding: str | None = None
+    paths: list[str],
+    kind: Kind | None = None,
+    encoding: str | None = None,
+    stdin: StdinText | None = None,
 ) -> list[FileResult]:
     """Every file named (directories walked, globs expanded, as in ``batch``), in the order
-    given and each once, with its problems; a file that cannot be read is a result too."""
+    given and each once, with its problems; a file that cannot be read is a result too.
+    ``-`` is ``stdin``, when given."""
     results: list[FileResult] = []
     seen: set[str] = set()
     for arg in paths:
+        if arg == STDIN and stdin is not None:
+            results.append(check_file(stdin.name, kind, text=stdin.text))
+            continue
         expanded, missing = expand_paths([arg])
         results += [FileResult(m.path, None, list(m.diagnostics)) for m in missing]
         for f in expanded:

@@ -17,7 +17,9 @@ from readiness.cli.options import (
     MinEvidenceOption,
     OutputOption,
     RequireBandOption,
+    StdinFilenameOption,
     complete_criteria,
+    read_stdin,
     resolve_lang,
 )
 
@@ -29,7 +31,10 @@ class AssessFormat(str, Enum):
 
 
 def assess(
-    profile: Annotated[str, typer.Argument(help="The municipality profile (YAML).")],
+    profile: Annotated[
+        str,
+        typer.Argument(help="The municipality profile (YAML); - reads standard input."),
+    ],
     criteria: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time on 3.10
         typer.Option(
@@ -52,6 +57,7 @@ def assess(
     require_band: RequireBandOption = None,
     min_evidence: MinEvidenceOption = None,
     encoding: EncodingOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Assess one municipality profile and show its score, band, strategy fit and gaps.
 
@@ -72,6 +78,7 @@ def assess(
                 min_evidence=min_evidence,
                 encoding=encoding,
                 output=output,
+                stdin_filename=stdin_filename,
             )
         )
     )
@@ -88,6 +95,7 @@ def run(
     min_evidence: float | None = None,
     encoding: str | None = None,
     output: str | None = None,
+    stdin_filename: str | None = None,
 ) -> int:
     from dataclasses import replace
 
@@ -98,7 +106,15 @@ def run(
     from readiness.scoring.thresholds import threshold_failures
 
     language = resolve_lang(lang)  # first: errors while reading speak it too
-    profile, doc = load_profile_with_document(profile_file, encoding=encoding)
+    if profile_file == "-":
+        from readiness.input.yamlload import parse
+        from readiness.profile.loading import profile_from_document
+
+        profile_file, text = read_stdin(stdin_filename, encoding)
+        doc = parse(text, profile_file, defer=True)
+        profile = profile_from_document(doc)
+    else:
+        profile, doc = load_profile_with_document(profile_file, encoding=encoding)
     criteria = choose_criteria(criteria_ref, profile, profile_file, encoding)
     result = score(criteria, profile, profile_file=profile_file)
     result = replace(result, findings=locate_findings(result.findings, doc.position))

@@ -66,6 +66,26 @@ EncodingOption = Annotated[
         "--encoding", help="Read input files in this encoding (e.g. cp932).", metavar="NAME"
     ),
 ]
+StdinFilenameOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--stdin-filename",
+        help="The name to give standard input (-) in messages; default: <stdin>.",
+        metavar="NAME",
+    ),
+]
+
+
+def read_stdin(name: str | None, encoding: str | None) -> tuple[str, str]:
+    """Standard input's name for messages (``--stdin-filename`` or ``<stdin>``) and its text."""
+    import sys
+
+    from readiness.input.yamlload import STDIN_NAME, read_stream
+
+    shown = name or STDIN_NAME
+    return shown, read_stream(sys.stdin.buffer, shown, encoding)
+
+
 OutputOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from readiness.cli.errors import EXIT_BAD_INPUT, EXIT_OK, guarded
-from readiness.cli.options import EncodingOption, LangChoice, LangOption, resolve_lang
+from readiness.cli.options import (
+    EncodingOption,
+    LangChoice,
+    LangOption,
+    StdinFilenameOption,
+    read_stdin,
+    resolve_lang,
+)
 
 if TYPE_CHECKING:
     from readiness.batch.validate import Kind
@@ -33,7 +40,10 @@ class ValidateKind(str, Enum):
 
 def validate(
     files: Annotated[
-        list[str], typer.Argument(help="Profiles and criteria files (YAML).", metavar="FILE")
+        list[str],
+        typer.Argument(
+            help="Profiles and criteria files (YAML); - reads standard input.", metavar="FILE"
+        ),
     ],
     output_format: Annotated[
         ValidateFormat,
@@ -47,6 +57,7 @@ def validate(
     ] = ValidateKind.auto,
     encoding: EncodingOption = None,
     lang: LangOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check profiles and criteria files and report every problem in every file.
 
@@ -56,7 +67,12 @@ def validate(
     raise typer.Exit(
         guarded(
             lambda: run(
-                files, kind=chosen, output_format=output_format.value, encoding=encoding, lang=lang
+                files,
+                kind=chosen,
+                output_format=output_format.value,
+                encoding=encoding,
+                lang=lang,
+                stdin_filename=stdin_filename,
             )
         )
     )
@@ -69,12 +85,14 @@ def run(
     output_format: str = "human",
     encoding: str | None = None,
     lang: LangChoice | None = None,
+    stdin_filename: str | None = None,
 ) -> int:
-    from readiness.batch.validate import validate_files
+    from readiness.batch.validate import StdinText, validate_files
     from readiness.reporters.validation import FORMATTERS
 
     language = resolve_lang(lang)
-    results = validate_files(files, kind, encoding)
+    stdin = StdinText(*read_stdin(stdin_filename, encoding)) if "-" in files else None
+    results = validate_files(files, kind, encoding, stdin)
     if output_format == "human":
         from readiness.reporters.console import make_console
         from readiness.reporters.kinsoku import print_lines

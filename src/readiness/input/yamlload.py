@@ -15,7 +15,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -304,6 +304,28 @@ def read_text(path: Path, encoding: str | None = None) -> str:
         raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(name, len(raw))
+    return decode(raw, name, encoding)
+
+
+STDIN = "-"
+"""The path that means standard input, as in ruff, yamllint and check-jsonschema."""
+STDIN_NAME = "<stdin>"
+"""How diagnostics name standard input unless ``--stdin-filename`` names it."""
+
+
+def read_stream(stream: BinaryIO, name: str = STDIN_NAME, encoding: str | None = None) -> str:
+    """Read text from an open binary stream (standard input), with a file's size limit."""
+    try:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReadinessError.single(
+            name,
+            "file-too-large",
+            f"is over {MAX_FILE_BYTES:,} bytes (1 MiB), far more than any profile or "
+            "criteria file needs",
+        )
     return decode(raw, name, encoding)
 
 
