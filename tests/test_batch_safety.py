@@ -84,8 +84,8 @@ def test_markdown_escapes_every_cell_and_heading(
         assert "<" not in unescaped, line
         assert ">" not in unescaped, line
         assert "&" not in line.replace("\\&", ""), line
-        if line.startswith("| "):  # a table row: seven cells, every other pipe escaped
-            assert line.replace("\\|", "").count("|") == 8, line
+        if line.startswith("| "):  # a table row: eight cells, every other pipe escaped
+            assert line.replace("\\|", "").count("|") == 9, line
     assert "### 1. " in text
     (heading,) = [line for line in text.splitlines() if line.startswith("### 1. ")]
     assert heading.endswith(f", {escaped})")

@@ -18,6 +18,7 @@ from readiness.batch.run import CriteriaChooser, FileResult, Gate, Scored, score
 from readiness.criteria.checks import Evidence
 from readiness.criteria.model import Criteria, Criterion, Section
 from readiness.profile.substance import Finding
+from readiness.profile.bilingual import Text
 from readiness.scoring.assessment import BandRef, CriterionResult, NextBand, SectionResult
 
 _state: tuple[CriteriaChooser, Gate, str | None, bool] | None = None
@@ -65,6 +66,7 @@ def pack(s: Scored) -> Packed:
         s.unshown_sections,
         tuple((f.loc, f.code, f.message, f.line, f.column) for f in s.findings),
         s.group_members, s.evidence_coverage, s.reading_points,
+        tuple((c.ja, c.en) for c in s.cautions), s.seconds,
     )  # fmt: skip
 
 
@@ -98,7 +100,8 @@ class Unpacker:
     def __call__(self, p: Packed) -> Scored:
         (path, name, name_en, code, bureau, fictional, criteria_id, version, score, band_rank,
          gates_passed, failed_sections, failures, positions, gaps, next_band,
-         packed_sections, unshown_sections, findings, members, coverage, readings) = p  # fmt: skip
+         packed_sections, unshown_sections, findings, members, coverage, readings, cautions,
+         seconds) = p  # fmt: skip
         criteria, bands, ranked_bands, section_of = self._criteria(criteria_id)
         results = []
         for gap_id, status, adds, evidence in gaps:
@@ -127,9 +130,10 @@ class Unpacker:
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, version, score, band,
             band_rank, gates_passed, failed_sections, tuple(results), nb, failures,
-            unshown_sections, dict(positions),
+            unshown_sections, tuple(Text(ja=ja, en=en) for ja, en in cautions), dict(positions),
             tuple(_section(section_of[i], tuple(rest)) for i, *rest in packed_sections),
             tuple(Finding(*f) for f in findings), members, coverage, readings,
+            seconds=seconds,
         )  # fmt: skip
 
 

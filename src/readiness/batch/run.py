@@ -11,14 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.fieldpaths import Loc
 from readiness.profile.substance import Finding, locate_findings
+from readiness.profile.bilingual import Text
 from readiness.scoring.assessment import (
     Assessment,
     BandRef,
@@ -74,6 +77,8 @@ class Scored:
     """Why the town misses the gate the run asked for (empty when it passes or none was asked)."""
     unshown_sections: tuple[str, ...] = ()
     """Sections whose gate is not yet shown: it would pass if the unknown facts were confirmed."""
+    cautions: tuple[Text, ...] = ()
+    """What ``assess`` cautions about: criteria of another bureau, a date outside their period."""
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, compare=False)
     """1-based (line, column) in the file of each gap's evidence, when asked for."""
     sections: tuple[SectionResult, ...] = ()
@@ -90,6 +95,9 @@ class Scored:
     @property
     def passed(self) -> bool:
         return not self.failures
+
+    seconds: float = field(default=0.0, compare=False)
+    """How long reading and scoring the file took (for JUnit's ``time``)."""
 
     def position(self, loc: Loc) -> tuple[int, int]:
         return self.positions.get(loc, (1, 1))
@@ -112,6 +120,22 @@ class Ranked:
     entry: Scored
 
 
+SarifLevel = Literal["below-gate", "all"]
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """When the run started and how long it took, and what the reports should include."""
+
+    started: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    """In UTC: now, or ``SOURCE_DATE_EPOCH`` for reproducible reports."""
+    seconds: float = 0.0
+    reproducible: bool = True
+    """Set by ``SOURCE_DATE_EPOCH``: reports then show no durations (every time 0)."""
+    sarif_level: SarifLevel = "below-gate"
+    """Which towns' gaps become SARIF results: below the gate only, or all."""
+
+
 @dataclass(frozen=True)
 class BatchResult:
     """Everything a batch report shows: the ranking, the bad files, and the gate asked for."""
@@ -121,6 +145,7 @@ class BatchResult:
     gate: Gate
     shard: Shard | None = None
     """The shard of the files this run scored (``--shard K/N``), when it is one."""
+    run: RunInfo = RunInfo()
 
     @property
     def gate_failures(self) -> int:
@@ -282,6 +307,7 @@ def score_file(
     from readiness.scoring.scorer import assess
     from readiness.scoring.thresholds import threshold_failures
 
+    started = time.perf_counter()
     try:
         doc = load_yaml(Path(path), encoding)
         profile = profile_from_document(doc)
@@ -300,11 +326,14 @@ def score_file(
             for evidence in gap.evidence:
                 if evidence.loc not in located:
                     located[evidence.loc] = doc.position(evidence.loc) or (1, 1)
-    return summarise(a, tuple(failures), located)
+    return summarise(a, tuple(failures), located, time.perf_counter() - started)
 
 
 def summarise(
-    a: Assessment, failures: tuple[str, ...], positions: dict[Loc, tuple[int, int]]
+    a: Assessment,
+    failures: tuple[str, ...],
+    positions: dict[Loc, tuple[int, int]],
+    seconds: float = 0.0,
 ) -> Scored:
     gates = [(s.id, s.gate_status) for s in a.sections]  # each worked out once
     return Scored(
@@ -325,12 +354,14 @@ def summarise(
         gaps=a.gaps,
         next_band=a.next_band,
         failures=failures,
+        cautions=a.cautions,
         positions=positions,
         sections=a.sections,
         findings=a.findings,
         group_members=a.group_members,
         evidence_coverage=float(a.evidence_coverage),
         reading_points=float(a.reading_points),
+        seconds=seconds,
     )
 
 
@@ -367,7 +398,7 @@ def rank(entries: Iterable[Scored]) -> tuple[Ranked, ...]:
     return tuple(out)
 
 
-def collect(results: Iterable[FileResult], gate: Gate) -> BatchResult:
+def collect(results: Iterable[FileResult], gate: Gate, run: RunInfo = RunInfo()) -> BatchResult:
     scored: list[Scored] = []
     failed: list[Failed] = []
     for result in results:
@@ -376,4 +407,4 @@ def collect(results: Iterable[FileResult], gate: Gate) -> BatchResult:
         else:
             failed.append(result)
     failed.sort(key=lambda f: _path_key(f.path))
-    return BatchResult(rank(scored), tuple(failed), gate)
+    return BatchResult(rank(scored), tuple(failed), gate, run)

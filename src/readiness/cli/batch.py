@@ -7,6 +7,8 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -30,15 +32,26 @@ from readiness.cli.options import (
     resolve_lang,
 )
 from readiness.diagnostics import ReadinessError
+from readiness.textsafe import safe_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping
+
     from rich.console import Console
 
-    from readiness.batch.run import BatchResult, FileResult, Gate, Shard
+    from readiness.batch.run import BatchResult, FileResult, Gate, SarifLevel, Shard
     from readiness.criteria.model import Criteria
     from readiness.messages import Lang
 
 STDOUT = "-"
+
+
+class SarifLevelChoice(str, Enum):
+    below_gate = "below-gate"
+    all = "all"
+
+
 POSITION_FORMATS = frozenset({"sarif", "github"})
 """Formats that point at lines in the profiles: only these make the batch look positions up."""
 PROGRESS_FROM = 20
@@ -72,6 +85,24 @@ def batch(
             metavar="FORMAT=PATH",
         ),
     ] = None,
+    stdout_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="The report on stdout instead of the table: json, csv, markdown, junit, sarif "
+            "or github (the same as -o FORMAT=-).",
+            metavar="FORMAT",
+        ),
+    ] = None,
+    sarif_level: Annotated[
+        SarifLevelChoice,
+        typer.Option(
+            "--sarif-level",
+            help="Which gaps become SARIF results: below-gate (towns below the gate only) or all.",
+            metavar="LEVEL",
+        ),
+    ] = SarifLevelChoice.below_gate,
     fail_under: FailUnderOption = None,
     require_band: RequireBandOption = None,
     min_evidence: MinEvidenceOption = None,
@@ -122,7 +153,11 @@ def batch(
                 paths,
                 criteria_ref=criteria,
                 lang=lang,
-                outputs=output,
+                outputs=[
+                    *(output or []),
+                    *([f"{stdout_format}={STDOUT}"] if stdout_format else []),
+                ],
+                sarif_level=sarif_level.value,
                 fail_under=fail_under,
                 require_band=require_band,
                 min_evidence=min_evidence,
@@ -186,6 +221,24 @@ def check_output_folder(path: str, earlier: list[str]) -> None:
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
         raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def run_clock(environ: Mapping[str, str] | None = None) -> tuple[dt.datetime, bool]:
+    """When the run started (UTC), and whether reports must be reproducible: both from
+    ``SOURCE_DATE_EPOCH`` (whole seconds since 1970-01-01 UTC) when it is set, else now."""
+    import datetime as dt
+
+    env = os.environ if environ is None else environ
+    raw = env.get("SOURCE_DATE_EPOCH", "")
+    if not raw:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0), False
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 11):
+        raise ReadinessError.single(
+            "SOURCE_DATE_EPOCH",
+            "bad-environment",
+            f"{safe_line(raw)!r} is not whole seconds since 1970-01-01 UTC (e.g. 1700000000)",
+        )
+    return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc), True
 
 
 def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
@@ -345,6 +398,7 @@ def run(
     criteria_ref: str | None = None,
     lang: LangChoice | None = None,
     outputs: list[str] | None = None,
+    sarif_level: SarifLevel = "below-gate",
     fail_under: float | None = None,
     require_band: str | None = None,
     min_evidence: float | None = None,
@@ -354,8 +408,14 @@ def run(
     merge: bool = False,
     encoding: str | None = None,
 ) -> int:
-    from readiness.batch.run import Gate, Shard
+    import dataclasses
+    import time
+
+    from readiness.batch.run import Gate, RunInfo, Shard
     from readiness.messages import t
+
+    started, reproducible = run_clock()
+    clock = time.perf_counter()
 
     language = resolve_lang(lang)
     wanted = parse_outputs(outputs or [])
@@ -375,6 +435,8 @@ def run(
         result = merge_reports(paths, fixed)
     else:
         result = score_all(paths, part, jobs, fixed, gate, encoding=encoding, positions=positions)
+    took = time.perf_counter() - clock
+    result = dataclasses.replace(result, run=RunInfo(started, took, reproducible, sarif_level))
 
     for failed in result.failed:
         print_error(ReadinessError(failed.diagnostics))

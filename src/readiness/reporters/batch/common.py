@@ -62,6 +62,13 @@ def _sections(entry: Scored, ids: tuple[str, ...], lang: Lang) -> str:
         return ", ".join(ids)
     labels = {s.id: s.label.get(lang) for s in entry.sections}
     return t("list_sep", lang).join(labels.get(i, i) for i in ids)
+HEADER_KEYS = ("rank", "town", "bureau_col", "score", "band", "gates", "caution_col", "first_gap")
+"""The ranking's columns (message keys), in the order of :func:`ranked_cells`."""
+
+
+def caution_lines(result: BatchResult, lang: Lang) -> list[tuple[Ranked, str]]:
+    """Each caution of each town, in ranking order: what the caution mark refers to."""
+    return [(r, c.get(lang)) for r in result.ranked for c in r.entry.cautions]
 
 
 def first_gap(entry: Scored) -> CriterionResult | None:
@@ -88,8 +95,9 @@ def ranked_cells(
     escape: Callable[[str], str],
     marks: tuple[str, str],
 ) -> list[str]:
-    """One ranking row (rank, town, bureau, score, band, gates, first gap), text escaped for
-    the format; ``marks`` (passed, failed) follow the band when a gate was asked for."""
+    """One ranking row (rank, town, bureau, score, band, gates, caution mark, first gap), text
+    escaped for the format; ``marks`` (passed, failed) follow the band when a gate was asked
+    for; the caution mark is set when ``assess`` would caution about the town."""
     e = r.entry
     band = escape(e.band.label.get(lang))
     if result.gate.requested:
@@ -102,5 +110,6 @@ def ranked_cells(
         score(e.score),
         band,
         escape(gates_text(e, lang)),
+        t("caution_mark", lang) if e.cautions else "",
         escape(gap.label.get(lang)) if gap else "-",
     ]

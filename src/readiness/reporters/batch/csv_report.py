@@ -40,6 +40,7 @@ COLUMNS = (
     "gaps",
     "first_gap",
     "first_gap_label",
+    "cautions",
     "profile",
     "error",
 )
@@ -131,6 +132,7 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             len(e.gaps),
             gap.id if gap else "",
             gap.label.get(lang) if gap else "",
+            " / ".join(c.get(lang) for c in e.cautions),
             e.path,
             "",
         ]
@@ -139,4 +141,4 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
         first = f.diagnostics[0] if f.diagnostics else None
         blank = [""] * COLUMNS.index("passed")
         error = first.text(lang) if first else ""
-        writer.writerow(cell(v) for v in [*blank, "false", "", "", "", f.path, error])
+        writer.writerow(cell(v) for v in [*blank, "false", "", "", "", "", f.path, error])

@@ -42,6 +42,7 @@ def _town(r: Ranked) -> dict[str, Any]:
         "reading_points": _points(e.reading_points),
         "passed": e.passed,
         "failures": list(e.failures),
+        "cautions": [{"ja": c.ja, "en": c.en} for c in e.cautions],
         "gaps": [
             {
                 "id": g.id,

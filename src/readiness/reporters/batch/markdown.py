@@ -12,6 +12,8 @@ from typing import TextIO
 from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import (
+    HEADER_KEYS,
+    caution_lines,
     gap_text,
     ranked_cells,
     score,
@@ -41,13 +43,18 @@ def text(result: BatchResult, lang: Lang) -> str:
     )
     lines.append("")
     if result.ranked:
-        header = [t(k, lang) for k in ("rank", "town", "bureau_col", "score", "band", "gates")]
-        header.append(t("first_gap", lang))
+        header = [t(k, lang) for k in HEADER_KEYS]
         lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + "|".join(["---:", "---", "---", "---:", "---", "---", "---"]) + "|")
+        lines.append(
+            "|" + "|".join(["---:", "---", "---", "---:", "---", "---", ":-:", "---"]) + "|"
+        )
         for r in result.ranked:
             cells = ranked_cells(r, result, lang, md, ("✅", "❌"))
             lines.append("| " + " | ".join(cells) + " |")
+        cautions = caution_lines(result, lang)
+        if cautions:
+            lines += ["", f"## {t('cautions', lang)}", ""]
+            lines += [f"- {r.rank}. {md(town(r.entry, lang))}: {md(c)}" for r, c in cautions]
         lines += ["", f"## {t('towns_per_band', lang)}", ""]
         for criteria_id, band_ref, n in result.band_counts():
             lines.append(f"- {md(criteria_id)} · {md(band_ref.label.get(lang))}: {n}")
@@ -66,6 +73,8 @@ def text(result: BatchResult, lang: Lang) -> str:
             lines.append("")
             for failure in e.failures:
                 lines.append(f"- ❌ {md(failure)}")
+            for caution in e.cautions:
+                lines.append(f"- ⚠️ {md(caution.get(lang))}")
             if not e.gaps:
                 lines.append(f"- {t('no_gaps', lang)}")
             for gap in e.gaps:

@@ -1,20 +1,30 @@
 """SARIF 2.1.0: each gap a result located at the line of the profile it concerns.
 
-Code-scanning pages then annotate the profile itself.  A gap is a ``warning`` for a town below
-the gate asked for, else a ``note``; a file that could not be read gives ``error`` results at
-the place of each problem.  Paths are relative to the working directory (``%SRCROOT%``).
+Code-scanning pages then annotate the profile itself.  By default (``--sarif-level
+below-gate``) only the gaps of towns below the gate asked for become results, as ``warning``s,
+so that passing towns do not flood code scanning; with ``all`` every town's gaps do, a passing
+town's as ``note``s.  A town's cautions (criteria of another bureau, a date outside their
+period) are ``warning``s on its first line, whatever the level; a file that could not be read
+gives ``error`` results at the place of each problem.  Paths are relative to the working
+directory (``%SRCROOT%``).
+
+Every result carries ``partialFingerprints`` built from what identifies it, never from a line
+number, so code scanning tracks one alert across runs: ``readinessGap/v1`` (town code,
+criteria id, gap id), ``readinessCaution/v1`` (town code, criteria id, caution) and
+``readinessInput/v1`` (file, problem code).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from readiness import __version__
-from readiness.batch.run import BatchResult, Failed, Scored
-from readiness.messages import Lang
+from readiness.batch.run import BatchResult, Failed, SarifLevel, Scored
+from readiness.messages import Lang, t
 from readiness.profile.bilingual import Text
 from readiness.profile.substance import Finding
 from readiness.reporters.batch.common import gap_location, gap_text, town
@@ -101,9 +111,37 @@ def _error_results(f: Failed, rule_index: dict[str, int]) -> list[dict[str, Any]
             "level": "error",
             "message": {"text": d.message},
             "locations": [_location(uri(d.file), d.line, d.column)],
+            "partialFingerprints": {"readinessInput/v1": _digest(d.file, d.code, d.message)},
         }
         for d in f.diagnostics
     ]
+
+
+CAUTION_RULE = "readiness/caution"
+
+
+def _caution_results(e: Scored, lang: Lang, rule_index: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "ruleId": CAUTION_RULE,
+            "ruleIndex": rule_index,
+            "level": "warning",
+            "message": {"text": f"{town(e, lang)}: {c.get(lang)}"},
+            "locations": [_location(uri(e.path), 1, 1)],
+            "partialFingerprints": {"readinessCaution/v1": _digest(e.code, e.criteria_id, c.en)},
+        }
+        for c in e.cautions
+    ]
+
+
+def _digest(*parts: str) -> str:
+    """A stable fingerprint of ``parts`` (SHA-256, hex): the same on every run and machine."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def reported(e: Scored, level: SarifLevel) -> bool:
+    """Whether a town's gaps become results at this level."""
+    return level == "all" or not e.passed
 
 
 def rule_id(e: Scored, gap: CriterionResult) -> str:
@@ -114,6 +152,8 @@ def rule_id(e: Scored, gap: CriterionResult) -> str:
 def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
     gaps: dict[str, CriterionResult] = {}
     for r in result.ranked:
+        if not reported(r.entry, result.run.sarif_level):
+            continue
         for gap in r.entry.gaps:
             gaps.setdefault(rule_id(r.entry, gap), gap)
     rules = [
@@ -135,6 +175,15 @@ def _rules(result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
         }
         for code in sorted({f.code for r in result.ranked for f in r.entry.findings})
     ]
+    if any(r.entry.cautions for r in result.ranked):
+        rules.append(
+            {
+                "id": CAUTION_RULE,
+                "name": CAUTION_RULE,
+                "shortDescription": {"text": t("cautions", lang)},
+                "defaultConfiguration": {"level": "warning"},
+            }
+        )
     codes = sorted({d.code for f in result.failed for d in f.diagnostics})
     rules += [
         {
@@ -175,11 +224,14 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
         yield from _error_results(f, index)
     for r in result.ranked:
         file_uri = uri(r.entry.path)
-        for gap in r.entry.gaps:
-            yield _gap_result(r.entry, file_uri, gap, lang, index[rule_id(r.entry, gap)])
+        if r.entry.cautions:
+            yield from _caution_results(r.entry, lang, index[CAUTION_RULE])
         for finding in r.entry.findings:
             rule = index[f"substance/{finding.code}"]
             yield _finding_result(r.entry, file_uri, finding, lang, rule)
+        if reported(r.entry, result.run.sarif_level):
+            for gap in r.entry.gaps:
+                yield _gap_result(r.entry, file_uri, gap, lang, index[rule_id(r.entry, gap)])
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:

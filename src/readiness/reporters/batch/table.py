@@ -19,7 +19,7 @@ from rich.cells import cell_len, set_cell_size
 
 from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
-from readiness.reporters.batch.common import ranked_cells
+from readiness.reporters.batch.common import HEADER_KEYS, caution_lines, ranked_cells, town
 from readiness.textsafe import safe_line
 
 TOWN_MAX = 30
@@ -44,14 +44,16 @@ _SEP = 2
 GAP_WANTED = 20
 """Cells the first-gap column should keep; narrower columns give way to it first."""
 GAP_LEAST = 10
-_TOWN, _BUREAU, _BAND, _GATES = 1, 2, 4, 5
+_TOWN, _BUREAU, _BAND, _GATES, _GAP = 1, 2, 4, 5, 7
 
 
 def layout(header: list[str], rows: list[list[str]], width: int) -> list[int | None]:
-    """Widths of the first six columns (None: dropped) so that the line fits ``width`` cells
-    with room for the first gap.  Narrow terminals first lose the bureau column, then long
-    gates, town and band cells are cut, each never below its heading."""
-    widths: list[int | None] = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(6)]
+    """Widths of the columns before the first gap (None: dropped) so that the line fits
+    ``width`` cells with room for the first gap.  Narrow terminals first lose the bureau
+    column, then long gates, town and band cells are cut, each never below its heading."""
+    widths: list[int | None] = [
+        max(cell_len(row[i]) for row in [header, *rows]) for i in range(_GAP)
+    ]
     widths[_TOWN] = min(widths[_TOWN] or 0, TOWN_MAX)
 
     def used() -> int:
@@ -85,8 +87,7 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     terminal = out.isatty()
     width = _width()
     colour = terminal and "NO_COLOR" not in os.environ
-    header = [t(k, lang) for k in ("rank", "town", "bureau_col", "score", "band", "gates")]
-    header.append(t("first_gap", lang))
+    header = [t(k, lang) for k in HEADER_KEYS]
     rows = [ranked_cells(r, result, lang, safe_line, ("✓", "✗")) for r in result.ranked]
     widths = layout(header, rows, width) if rows else []
     fixed = sum(w + _SEP for w in widths if w is not None)
@@ -95,7 +96,7 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
 
     def line(cells: list[str], band_rank: int | None = None) -> str:
         parts = []
-        for i, cell in enumerate(cells[:6]):
+        for i, cell in enumerate(cells[:_GAP]):
             w = widths[i]
             if w is None:
                 continue
@@ -105,17 +106,26 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
             if i == _BAND and colour and band_rank is not None:
                 text = _BAND_COLOUR[min(band_rank, 2)] + text + _RESET
             parts.append(text)
-        gap = cells[6] if not terminal or cell_len(cells[6]) <= last else fit(cells[6], last)
+        gap = cells[_GAP]
+        if terminal and cell_len(gap) > last:
+            gap = fit(gap, last)
         return (" " * _SEP).join([*parts, gap]).rstrip() + "\n"
 
     if rows:
         out.write(line(header))
         out.write(
-            "-" * min(width, fixed + max(cell_len(header[6]), *(cell_len(r[6]) for r in rows)))
+            "-"
+            * min(width, fixed + max(cell_len(header[_GAP]), *(cell_len(r[_GAP]) for r in rows)))
             + "\n"
         )
         for r, row in zip(result.ranked, rows, strict=True):
             out.write(line(row, r.entry.band_rank))
+        out.write("\n")
+    cautions = caution_lines(result, lang)
+    if cautions:
+        out.write(t("cautions", lang) + "\n")
+        for r, caution in cautions:
+            out.write(f"  {r.rank}. {safe_line(town(r.entry, lang))}: {safe_line(caution)}\n")
         out.write("\n")
     out.write(summary(result, lang))
 
