@@ -140,8 +140,8 @@ def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
     suites = [xml] if isinstance(xml, TestSuite) else list(xml)
     cases = {case.classname: case for suite in suites for case in suite}
     assert len(cases) == 7
-    assert cases[f"{root}/sub/ishinomaki.yaml"].result == []  # koshi: a gate not yet shown
-    (koshi,) = cases[f"{root}/koshi.yaml"].result  # condition 1 not yet shown
+    assert cases[f"{root}/sub/ishinomaki.yaml"].result == []
+    (koshi,) = cases[f"{root}/koshi.yaml"].result  # its 'will' gate is not yet shown
     assert koshi.message == "band 'promising' is below --require-band ready"
     (failure,) = cases[f"{root}/deep/minato.yml"].result
     assert isinstance(failure, Failure)
