@@ -1,6 +1,6 @@
 """Honest criteria: every ``official`` text is a verbatim quotation of its source.
 
-The sources of ``kyushu-2019`` and ``tohoku-2022`` are in ``../shared/seeds/``: each set's first
+The sources of ``kyushu-2019`` and ``tohoku-2022`` are in ``tests/data/seeds/``: each set's first
 source is the seed whose heading is that source's title.  ``tohoku-2019`` quotes a news article
 that is not among the seeds, so its quotations cannot be checked here (its criteria are all
 readings, which the last test checks).
@@ -14,7 +14,7 @@ import pytest
 
 from readiness.criteria.model import Criteria
 from readiness.criteria.source import read_criteria
-from tests.conftest import shared_path
+from tests.conftest import data_path
 from tests.quotations import is_verbatim, normalise
 
 SEED_OF = {"kyushu-2019": "000_096f43c0375ff48f.txt", "tohoku-2022": "004_a00f4fc9b318b0ba.txt"}
@@ -29,7 +29,7 @@ def _set(set_id: str) -> Criteria:
 
 
 def _seed(set_id: str) -> str:
-    return shared_path("seeds", SEED_OF[set_id]).read_text(encoding="utf-8")
+    return data_path("seeds", SEED_OF[set_id]).read_text(encoding="utf-8")
 
 
 def _officials(set_id: str) -> list[tuple[str, str]]:
