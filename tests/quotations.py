@@ -1,6 +1,6 @@
 """Is a quotation verbatim in its source?  The normaliser the quotation tests use.
 
-The seeds in ``../shared/seeds/`` were converted from slides: line breaks and spaces fall
+The seeds (``tests/data/seeds/``) were converted from slides: line breaks and spaces fall
 mid-phrase, full-width and half-width forms are mixed, and some Markdown survives from the
 conversion (``**bold**`` and ``\\*``).  A quotation is *verbatim* when, after the same
 normalisation of both texts, it is a substring of the seed:
