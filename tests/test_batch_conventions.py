@@ -53,10 +53,10 @@ def test_assess_and_batch_give_the_same_cautions(run_cli: RunCli) -> None:
 def test_the_table_marks_the_town_and_lists_its_cautions(run_cli: RunCli) -> None:
     lines = batch(run_cli).splitlines()
     header = lines[0]
-    assert header.split() == ["Rank", "Town", "Score", "Band", "Gates", "!", "First", "gap"]
-    mark = header.index("!")
+    assert header.split() == ["Rank", "Town", "Score", "Band", "Gates", "*", "First", "gap"]
+    mark = header.index("*")
     rows = {line.split()[0]: line for line in lines[2:4]}
-    assert rows["2"][mark] == "!"  # Ishinomaki, under the wrong bureau's criteria
+    assert rows["2"][mark] == "*"  # Ishinomaki, under the wrong bureau's criteria
     assert rows["1"][mark] == " "
     start = lines.index("Cautions")
     assert lines[start + 1 : start + 3] == [
@@ -67,8 +67,8 @@ def test_the_table_marks_the_town_and_lists_its_cautions(run_cli: RunCli) -> Non
 
 def test_markdown_has_the_column_and_a_cautions_section(run_cli: RunCli) -> None:
     text = batch(run_cli, "-f", "markdown")
-    assert "| Rank | Town | Bureau | Score | Band | Gates | ! | First gap |" in text
-    row = "| 2 | Ishinomaki (石巻市) | Tohoku | 50.2 | Promising | not yet shown: will | ! |"
+    assert "| Rank | Town | Bureau | Score | Band | Gates | \\* | First gap |" in text
+    row = "| 2 | Ishinomaki (石巻市) | Tohoku | 50.2 | Promising | not yet shown: will | \\* |"
     assert row in text
     assert "## Cautions\n\n- 2. Ishinomaki (石巻市): These criteria (kyushu-2019)" in text
     assert f"- ⚠️ {WRONG_BUREAU}" in text
@@ -101,7 +101,7 @@ def test_junit_carries_cautions(run_cli: RunCli) -> None:
     )
     failure = suite.find("testcase[@classname='" + ISHINOMAKI + "']/failure")
     assert failure is not None
-    assert (failure.text or "").splitlines()[1:3] == [f"! {WRONG_BUREAU}", f"! {OUT_OF_PERIOD}"]
+    assert (failure.text or "").splitlines()[1:3] == [f"* {WRONG_BUREAU}", f"* {OUT_OF_PERIOD}"]
 
 
 @pytest.mark.parametrize(

@@ -112,8 +112,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "files_bad": ("エラーのファイル", "files with errors"),
     "below_gate": ("基準未達の自治体", "towns below the gate"),
     "file": ("ファイル", "File"),
-    "caution_col": ("注", "!"),
-    "caution_mark": ("注", "!"),
+    "caution_col": ("注", "*"),
+    "caution_mark": ("*", "*"),
     "cautions": ("注意事項", "Cautions"),
     "status": ("状態", "Status"),
     # -o PATH (atomic.py)

@@ -110,6 +110,6 @@ def ranked_cells(
         score(e.score),
         band,
         escape(gates_text(e, lang)),
-        t("caution_mark", lang) if e.cautions else "",
+        escape(t("caution_mark", lang)) if e.cautions else "",
         escape(gap.label.get(lang)) if gap else "-",
     ]

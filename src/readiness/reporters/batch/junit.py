@@ -65,7 +65,7 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             head = f"{score(e.score)} {e.band.label.get(lang)}"
             lines = [
                 head,
-                *(f"! {c.get(lang)}" for c in e.cautions),
+                *(f"* {c.get(lang)}" for c in e.cautions),
                 *(f"- {gap_text(g, lang)}" for g in e.gaps),
             ]
             failure.text = "\n".join(x(line) for line in lines)

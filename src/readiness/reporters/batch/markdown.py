@@ -43,7 +43,7 @@ def text(result: BatchResult, lang: Lang) -> str:
     )
     lines.append("")
     if result.ranked:
-        header = [t(k, lang) for k in HEADER_KEYS]
+        header = [md(t(k, lang)) for k in HEADER_KEYS]
         lines.append("| " + " | ".join(header) + " |")
         lines.append(
             "|" + "|".join(["---:", "---", "---", "---:", "---", "---", ":-:", "---"]) + "|"
