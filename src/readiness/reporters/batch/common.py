@@ -62,6 +62,8 @@ def _sections(entry: Scored, ids: tuple[str, ...], lang: Lang) -> str:
         return ", ".join(ids)
     labels = {s.id: s.label.get(lang) for s in entry.sections}
     return t("list_sep", lang).join(labels.get(i, i) for i in ids)
+
+
 HEADER_KEYS = ("rank", "town", "bureau_col", "score", "band", "gates", "caution_col", "first_gap")
 """The ranking's columns (message keys), in the order of :func:`ranked_cells`."""
 

@@ -63,6 +63,7 @@ COLUMNS_JA = {
     "gaps": "不足点の数",
     "first_gap": "最大の不足点",
     "first_gap_label": "最大の不足点の内容",
+    "cautions": "注意事項",
     "profile": "プロファイル",
     "error": "エラー",
 }
