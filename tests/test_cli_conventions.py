@@ -72,14 +72,33 @@ def test_the_help_check_catches_what_is_missing() -> None:
     ]
 
 
-def test_show_completion_prints_a_shell_script(monkeypatch: pytest.MonkeyPatch) -> None:
-    # By default typer makes --show-completion a flag and detects the shell from the process
-    # tree, so "bash" here was a stray argument and the outcome depended on whatever shell
-    # (if any) ran the tests.  Typer's own switch makes the option take the shell named.
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
-    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="readiness")
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "complete -o default -F _readiness_completion readiness"),
+     ("zsh", "#compdef readiness"),
+     ("fish", "complete --command readiness"),
+     ("powershell", "Register-ArgumentCompleter -Native -CommandName readiness"),
+     ("pwsh", "Register-ArgumentCompleter -Native -CommandName readiness")],
+)  # fmt: skip
+def test_show_completion_prints_the_script_of_the_shell_named(shell: str, marker: str) -> None:
+    """Not the script of the shell that runs the tests (typer's own option detects it)."""
+    result = CliRunner().invoke(app, ["--show-completion", shell], prog_name="readiness")
     assert result.exit_code == 0
-    assert "_READINESS_COMPLETE=complete_bash" in result.stdout
+    assert marker in result.stdout
+    others = {"bash": "complete -o default", "zsh": "#compdef", "fish": "complete --command"}
+    assert not [s for s, m in others.items() if s != shell and m in result.stdout]
+
+
+def test_show_completion_needs_a_shell() -> None:
+    result = CliRunner().invoke(app, ["--show-completion"], prog_name="readiness")
+    assert result.exit_code == 2
+    assert "Option '--show-completion' requires an argument." in result.stderr
+
+
+def test_zsh_completes_at_run_time() -> None:
+    env = {"_READINESS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "readiness ass"}
+    result = CliRunner().invoke(app, [], env=env, prog_name="readiness")
+    assert result.stdout.startswith("""_arguments '*: :(("assess":"Assess one municipality""")
 
 
 @pytest.mark.parametrize(

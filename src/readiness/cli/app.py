@@ -7,9 +7,11 @@ load pydantic, PyYAML or rich.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from enum import Enum
+from typing import Annotated, Any, Optional
 
 import typer
+from typer._completion_classes import completion_init
 
 from readiness import __version__
 from readiness.cli import (
@@ -27,13 +29,17 @@ from readiness.cli import (
     verify,
 )
 
+# typer registers the completion protocol its scripts speak only with add_completion=True; the
+# options are ours (below), so register it here: `_READINESS_COMPLETE=complete_zsh` needs it.
+completion_init()
+
 app = typer.Typer(
     name="readiness",
     help="Assess how ready a municipality is for a partnership with its regional METI bureau.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=True,
+    add_completion=False,  # typer's own options ignore SHELL (they detect it): ours below
 )
 app.add_typer(criteria.criteria_app, name="criteria")
 
@@ -44,12 +50,68 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+    pwsh = "pwsh"
+
+
+def _complete_var(ctx: typer.Context) -> tuple[str, str]:
+    prog = ctx.find_root().info_name or "readiness"
+    return prog, "_{}_COMPLETE".format(prog.replace("-", "_").upper())
+
+
+def _show_completion(ctx: typer.Context, value: Optional[Shell]) -> None:  # noqa: UP045
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script
+
+    prog, var = _complete_var(ctx)
+    typer.echo(get_completion_script(prog_name=prog, complete_var=var, shell=value.value))
+    raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: Optional[Shell]) -> None:  # noqa: UP045
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    prog, var = _complete_var(ctx)
+    shell, path = install(shell=value.value, prog_name=prog, complete_var=var)
+    typer.echo(f"{shell} completion installed in {path}; restart the shell to use it.")
+    raise typer.Exit()
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    show_completion: Annotated[
+        Optional[Shell],  # noqa: UP045
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            metavar="SHELL",
+            help="Print the completion script for SHELL: bash, zsh, fish, powershell or pwsh.",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Optional[Shell],  # noqa: UP045
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            metavar="SHELL",
+            help="Install completion for SHELL in its start-up file.",
+        ),
+    ] = None,
 ) -> None:
     """Assess how ready a municipality is for a partnership with its regional METI bureau."""
 

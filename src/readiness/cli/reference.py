@@ -24,7 +24,7 @@ HEADER = """\
 Every command takes `--help`. Exit codes: 0 ok; 1 below a threshold you asked for (or, for
 `verify`, an expectation that failed); 2 bad input or usage; 3 an internal error.
 `--lang` defaults from the locale (`ja_JP.UTF-8` gives Japanese), colour follows `NO_COLOR`,
-and `readiness --install-completion` installs shell completion.
+and `readiness --install-completion SHELL` installs shell completion (bash, zsh, fish, powershell).
 """
 
 
