@@ -28,6 +28,7 @@ from readiness.cli import (
     validate,
     verify,
 )
+from readiness.cli.help_format import ReadinessCommand, ReadinessGroup
 
 # typer registers the completion protocol its scripts speak only with add_completion=True; the
 # options are ours (below), so register it here: `_READINESS_COMPLETE=complete_zsh` needs it.
@@ -39,7 +40,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=False,  # typer's own options ignore SHELL (they detect it): ours below
+    add_completion=False,
+    cls=ReadinessGroup,  # typer's own options ignore SHELL (they detect it): ours below
 )
 app.add_typer(criteria.criteria_app, name="criteria")
 
@@ -117,17 +119,17 @@ def _main(
 
 
 # In the order --help lists them.
-app.command()(assess.assess)
-app.command()(validate.validate)
-app.command()(diff.diff)
-app.command()(batch.batch)
-app.command()(progress.progress)
-app.command()(verify.verify)
-app.command()(schema.schema)
-app.command()(init.init)
-app.command("import")(importer.import_command)
-app.command()(explain.explain)
-app.command("cli-reference", hidden=True)(reference.cli_reference_command)
+app.command(cls=ReadinessCommand)(assess.assess)
+app.command(cls=ReadinessCommand)(validate.validate)
+app.command(cls=ReadinessCommand)(diff.diff)
+app.command(cls=ReadinessCommand)(batch.batch)
+app.command(cls=ReadinessCommand)(progress.progress)
+app.command(cls=ReadinessCommand)(verify.verify)
+app.command(cls=ReadinessCommand)(schema.schema)
+app.command(cls=ReadinessCommand)(init.init)
+app.command("import", cls=ReadinessCommand)(importer.import_command)
+app.command(cls=ReadinessCommand)(explain.explain)
+app.command("cli-reference", hidden=True, cls=ReadinessCommand)(reference.cli_reference_command)
 
 
 def root_command() -> Any:

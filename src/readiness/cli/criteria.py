@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from readiness.cli.errors import guarded
+from readiness.cli.help_format import ReadinessCommand, ReadinessGroup
 from readiness.cli.options import LangChoice, LangOption, complete_criteria, resolve_lang
 from readiness.textsafe import safe
 
@@ -24,10 +25,12 @@ AsOfOption = Annotated[
     ),
 ]
 
-criteria_app = typer.Typer(help="List and show the bundled criteria sets.", no_args_is_help=True)
+criteria_app = typer.Typer(
+    help="List and show the bundled criteria sets.", no_args_is_help=True, cls=ReadinessGroup
+)
 
 
-@criteria_app.command("list")
+@criteria_app.command("list", cls=ReadinessCommand)
 def criteria_list(
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -83,7 +86,7 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     return 0
 
 
-@criteria_app.command("show")
+@criteria_app.command("show", cls=ReadinessCommand)
 def criteria_show(
     criteria: Annotated[
         str,

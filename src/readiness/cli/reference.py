@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from readiness.cli.errors import guarded
+from readiness.cli.help_format import is_option, usage_pieces, value_name
 from readiness.cli.options import OutputOption
 
 HEADER = """\
@@ -93,40 +94,17 @@ def _help(command: Any) -> str:
 
 
 def _usage(command: Any) -> str:
-    pieces = ["[OPTIONS]"] if any(_is_option(p) for p in visible_params(command)) else []
-    for p in command.params:
-        if _is_option(p):
-            continue
-        meta = p.metavar or p.name.upper()
-        if p.nargs == -1:
-            meta += "..."
-        pieces.append(meta if p.required else f"[{meta}]")
-    if getattr(command, "commands", None):
-        pieces.append("COMMAND [ARGS]...")
-    return " ".join(pieces)
-
-
-def _is_option(param: Any) -> bool:
-    return bool(param.param_type_name == "option")
+    return " ".join(usage_pieces(command.params, bool(getattr(command, "commands", None))))
 
 
 def _names(param: Any) -> str:
-    if not _is_option(param):
-        return f"`{param.metavar or param.name.upper()}`"
+    if not is_option(param):
+        return f"`{value_name(param)}`"
     names = [*param.opts, *param.secondary_opts]
     shown = " / ".join(f"`{n}`" for n in names)
     if param.is_flag:
         return shown
-    choices = _choices(param)
-    value = "{" + ",".join(choices) + "}" if choices else (param.metavar or "TEXT")
-    return f"{shown} {value}"
-
-
-def _choices(param: Any) -> list[str]:
-    descriptor = getattr(param, "type_descriptor", None)
-    if descriptor is None or not descriptor.is_choice:
-        return []
-    return [str(getattr(c, "value", c)) for c in descriptor.choices or ()]
+    return f"{shown} {value_name(param)}"
 
 
 def _default(param: Any) -> str:
