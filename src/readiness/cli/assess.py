@@ -18,6 +18,7 @@ from readiness.cli.options import (
     OutputOption,
     RequireBandOption,
     StdinFilenameOption,
+    check_fail_under,
     complete_criteria,
     read_stdin,
     resolve_lang,
@@ -106,6 +107,7 @@ def run(
     from readiness.scoring.thresholds import threshold_failures
 
     language = resolve_lang(lang)  # first: errors while reading speak it too
+    check_fail_under(fail_under)
     if profile_file == "-":
         from readiness.input.yamlload import parse
         from readiness.profile.loading import profile_from_document

@@ -28,6 +28,7 @@ from readiness.cli.options import (
     LangOption,
     MinEvidenceOption,
     RequireBandOption,
+    check_fail_under,
     complete_criteria,
     resolve_lang,
 )
@@ -118,8 +119,8 @@ def batch(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
-            help="Score on N processes; default: the CPUs available (one for a small batch).",
+            help="Score on N processes (1 or more); default: the CPUs available (one for a "
+            "small batch).",
             metavar="N",
         ),
     ] = None,
@@ -414,6 +415,9 @@ def run(
     from readiness.batch.run import Gate, RunInfo, Shard
     from readiness.messages import t
 
+    check_fail_under(fail_under)
+    if jobs is not None and jobs < 1:
+        raise ReadinessError.single("--jobs", "bad-option", f"must be 1 or more, got {jobs}")
     started, reproducible = run_clock()
     clock = time.perf_counter()
 

@@ -100,8 +100,6 @@ FailUnderOption = Annotated[
         "--fail-under",
         help="Gate: exit 1 if a town's score is below N (0-100).",
         metavar="N",
-        min=0,
-        max=100,
     ),
 ]
 MinEvidenceOption = Annotated[
@@ -115,6 +113,21 @@ MinEvidenceOption = Annotated[
         max=100,
     ),
 ]
+
+
+def check_fail_under(value: float | None) -> None:
+    """A score from 0 to 100, checked here rather than by typer, whose message (and whether
+    it refuses ``nan``) depends on its version."""
+    import math
+
+    if value is not None and not (math.isfinite(value) and 0 <= value <= 100):
+        from readiness.diagnostics import ReadinessError
+
+        raise ReadinessError.single(
+            "--fail-under", "bad-option", f"must be a score from 0 to 100, got {value}"
+        )
+
+
 RequireBandOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
