@@ -6,9 +6,13 @@ never from typer's renderers, which differ from version to version (``\\[require
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from enum import Enum
+from typing import Annotated, Any, Optional
 
+import typer
 import typer.core
+import typer.main
 
 
 def is_option(param: Any) -> bool:
@@ -94,8 +98,73 @@ def format_params(command: Any, ctx: Any, formatter: Any) -> None:
             formatter.write_dl(opts)
 
 
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _set_color(value: ColorChoice | None) -> None:
+    if value is not None:
+        from readiness.reporters.console import settings
+
+        settings.color = value.value
+
+
+def _set_quiet(value: bool) -> None:
+    if value:
+        from readiness.reporters.console import settings
+
+        settings.quiet = True
+
+
+def _output_options(
+    color: Annotated[
+        Optional[ColorChoice],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        typer.Option(
+            "--color",
+            callback=_set_color,
+            expose_value=False,
+            help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+            "always or never.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            callback=_set_quiet,
+            expose_value=False,
+            help="Print only problems: no report on stdout unless a format or file is asked "
+            "for, no summary.",
+        ),
+    ] = False,
+) -> None:
+    """The options every command takes."""
+
+
+@functools.cache
+def output_options() -> tuple[Any, ...]:
+    """``--color`` and ``-q/--quiet`` as click parameters, made by typer itself (whose click,
+    its own copy from 0.26 on, and whose option classes change between versions)."""
+    demo = typer.Typer(add_completion=False)
+    demo.command()(_output_options)
+    return tuple(p for p in typer.main.get_command(demo).params if p.name in ("color", "quiet"))
+
+
 class ReadinessCommand(typer.core.TyperCommand):
-    """A command whose help is drawn by :func:`format_params`."""
+    """A command whose help is drawn by :func:`format_params`, with the output options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(output_options())
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from readiness.reporters.console import reset
+
+        reset()  # in-process runs (tests) start each command afresh
+        return list(super().parse_args(ctx, args))
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return usage_pieces(self.get_params(ctx), group=False)

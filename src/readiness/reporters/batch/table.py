@@ -4,7 +4,7 @@ One line per town, so that ten thousand towns print in a blink and stay greppabl
 measured in terminal cells (Japanese characters take two).  The columns fit the width
 (``COLUMNS``, else the terminal's, else 80): narrow widths drop the bureau column and cut long
 cells (``layout``).  On a terminal the first gap is also cut to the width, and the bands are
-coloured (never with ``NO_COLOR``); piped output keeps the first gap whole.  Text from the
+coloured (as ``--color``, ``NO_COLOR`` and ``FORCE_COLOR`` say: ``reporters/console.py``); piped output keeps the first gap whole.  Text from the
 profiles and criteria is shown with control characters escaped, on one line.
 """
 
@@ -19,6 +19,7 @@ from rich.cells import cell_len, set_cell_size
 
 from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
+from readiness.reporters.console import colour_wanted
 from readiness.reporters.batch.common import HEADER_KEYS, caution_lines, ranked_cells, town
 from readiness.textsafe import safe_line
 
@@ -86,7 +87,7 @@ def layout(header: list[str], rows: list[list[str]], width: int) -> list[int | N
 def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     terminal = out.isatty()
     width = _width()
-    colour = terminal and "NO_COLOR" not in os.environ
+    colour = colour_wanted(terminal)
     header = [t(k, lang) for k in HEADER_KEYS]
     rows = [ranked_cells(r, result, lang, safe_line, ("✓", "✗")) for r in result.ranked]
     widths = layout(header, rows, width) if rows else []
