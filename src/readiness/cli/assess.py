@@ -150,10 +150,11 @@ def run(
         print_assessment(Console(file=buffer, highlight=False, emoji=False), result, language)
         write_text(output, buffer.getvalue())
     else:
-        from readiness.reporters.console import make_console
+        from readiness.reporters.console import make_console, settings
         from readiness.reporters.rich_report import print_assessment
 
-        print_assessment(make_console(), result, language)
+        if not settings.quiet:
+            print_assessment(make_console(), result, language)
     for failure in failures:
         print(f"readiness: {failure}", file=sys.stderr)
     return EXIT_BELOW_THRESHOLD if failures else EXIT_OK

@@ -294,8 +294,10 @@ def progress(
     """A progress bar on stderr, only when stderr is a terminal and the batch is not tiny."""
     from rich.console import Console
 
+    from readiness.reporters.console import settings
+
     console = console or Console(stderr=True)
-    if not console.is_terminal or total < PROGRESS_FROM:
+    if not console.is_terminal or total < PROGRESS_FROM or settings.quiet:
         yield from results
         return
     from rich.progress import Progress
@@ -541,9 +543,10 @@ def write_stdout(
 ) -> None:
     """The report asked for on stdout (else the table), then annotations when wanted."""
     from readiness.reporters.batch import registry
+    from readiness.reporters.console import settings
 
     to_stdout = [name for name, path in wanted if path == STDOUT]
-    if not to_stdout:
+    if not to_stdout and not settings.quiet:
         from readiness.reporters.batch.table import write_table
 
         write_table(sys.stdout, result, lang)

@@ -94,11 +94,13 @@ def run(
     stdin = StdinText(*read_stdin(stdin_filename, encoding)) if "-" in files else None
     results = validate_files(files, kind, encoding, stdin)
     if output_format == "human":
-        from readiness.reporters.console import make_console
+        from readiness.reporters.console import make_console, settings
         from readiness.reporters.kinsoku import print_lines
         from readiness.reporters.validation import format_human
 
         lines = format_human(results, language).splitlines()
+        if settings.quiet:  # only the problems, without the per-file lines and the summary
+            lines = [d.text(language) for r in results for d in r.diagnostics]
         print_lines(make_console(), lines)  # wrapped on a terminal only
     else:
         sys.stdout.write(FORMATTERS[output_format](results))

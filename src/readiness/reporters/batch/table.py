@@ -4,8 +4,9 @@ One line per town, so that ten thousand towns print in a blink and stay greppabl
 measured in terminal cells (Japanese characters take two).  The columns fit the width
 (``COLUMNS``, else the terminal's, else 80): narrow widths drop the bureau column and cut long
 cells (``layout``).  On a terminal the first gap is also cut to the width, and the bands are
-coloured (as ``--color``, ``NO_COLOR`` and ``FORCE_COLOR`` say: ``reporters/console.py``); piped output keeps the first gap whole.  Text from the
-profiles and criteria is shown with control characters escaped, on one line.
+coloured as ``--color``, ``NO_COLOR`` and ``FORCE_COLOR`` say (``reporters/console.py``); piped
+output keeps the first gap whole.  Text from the profiles and criteria is shown with control
+characters escaped, on one line.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from rich.cells import cell_len, set_cell_size
 
 from readiness.batch.run import BatchResult
 from readiness.messages import Lang, t
-from readiness.reporters.console import colour_wanted
 from readiness.reporters.batch.common import HEADER_KEYS, caution_lines, ranked_cells, town
+from readiness.reporters.console import colour_wanted
 from readiness.textsafe import safe_line
 
 TOWN_MAX = 30
