@@ -50,12 +50,9 @@ def test_colour_mode(flag: str | None, env: dict[str, str], mode: str) -> None:
 )  # fmt: skip
 @pytest.mark.parametrize("command", ["assess", "batch"])
 def test_colour_of_the_report_and_the_batch_table(
-    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, command: str, args: list[str],
-    env: dict[str, str], coloured: bool,
-) -> None:  # fmt: skip
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    result = run_cli(command, KOSHI, *args)
+    run_cli: RunCli, command: str, args: list[str], env: dict[str, str], coloured: bool
+) -> None:
+    result = run_cli(command, KOSHI, *args, env=env)
     assert result.exit_code == 0, result.stderr
     assert (ESC in result.stdout) is coloured
 
