@@ -17,6 +17,7 @@ from readiness import __version__
 from readiness.cli import (
     assess,
     batch,
+    config_command,
     criteria,
     diff,
     explain,
@@ -88,6 +89,7 @@ def _install_completion(ctx: typer.Context, value: Optional[Shell]) -> None:  # 
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -116,6 +118,19 @@ def _main(
     ] = None,
 ) -> None:
     """Assess how ready a municipality is for a partnership with its regional METI bureau."""
+    if ctx.invoked_subcommand in (None, "config"):
+        return  # `readiness config` reports a bad config file itself
+    from readiness.cli.config import load_config
+    from readiness.cli.errors import EXIT_BAD_INPUT, print_error
+    from readiness.diagnostics import ReadinessError
+
+    try:
+        found = load_config()
+    except ReadinessError as e:
+        print_error(e)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if found is not None:
+        ctx.default_map = found.default_map()
 
 
 # In the order --help lists them.
@@ -129,6 +144,7 @@ app.command(cls=ReadinessCommand)(schema.schema)
 app.command(cls=ReadinessCommand)(init.init)
 app.command("import", cls=ReadinessCommand)(importer.import_command)
 app.command(cls=ReadinessCommand)(explain.explain)
+app.command("config", cls=ReadinessCommand)(config_command.config)
 app.command("cli-reference", hidden=True, cls=ReadinessCommand)(reference.cli_reference_command)
 
 

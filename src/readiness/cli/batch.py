@@ -61,9 +61,13 @@ PROGRESS_FROM = 20
 
 def batch(
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Profiles: files, directories (recursive) or globs.", metavar="PATH"),
-    ],
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Profiles: files, directories (recursive) or globs; default: the config "
+            "file's paths.",
+            metavar="PATH",
+        ),
+    ] = None,
     criteria: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time on 3.10
         typer.Option(
@@ -151,7 +155,7 @@ def batch(
     raise typer.Exit(
         guarded(
             lambda: run(
-                paths,
+                paths or [],
                 criteria_ref=criteria,
                 lang=lang,
                 outputs=[
@@ -222,6 +226,22 @@ def check_output_folder(path: str, earlier: list[str]) -> None:
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
         raise ReadinessError.single(path, "bad-output", "is given for two reports")
+
+
+def configured_paths() -> list[str]:
+    """The config file's ``paths``, for a batch given none; a usage error when it has none."""
+    from readiness.cli.config import load_config
+
+    found = load_config()
+    paths = found.default_map()["batch"].get("paths", []) if found else []
+    if not paths:
+        raise ReadinessError.single(
+            "PATH",
+            "missing-paths",
+            "give the profiles to score (files, folders or globs), or `paths` in the config "
+            "file (readiness config shows it)",
+        )
+    return list(paths)
 
 
 def run_clock(environ: Mapping[str, str] | None = None) -> tuple[dt.datetime, bool]:
@@ -438,9 +458,12 @@ def run(
         check_merge(part, gate)
         from readiness.batch.merge import merge_reports
 
-        result = merge_reports(paths, fixed)
+        result = merge_reports(paths or configured_paths(), fixed)
     else:
-        result = score_all(paths, part, jobs, fixed, gate, encoding=encoding, positions=positions)
+        result = score_all(
+            paths or configured_paths(), part, jobs, fixed, gate,
+            encoding=encoding, positions=positions,
+        )  # fmt: skip
     took = time.perf_counter() - clock
     result = dataclasses.replace(result, run=RunInfo(started, took, reproducible, sarif_level))
 
