@@ -23,7 +23,9 @@ WRONG_BUREAU = (
     "bureau."
 )
 OUT_OF_PERIOD = (
-    "The profile describes 2022-12-23, outside the criteria's period (2019-09-25 – 2021-06-30)."
+    "These criteria (kyushu-2019) ended on 2021-06-30, before the date the profile describes "
+    "(2022-12-23): they may be stale; check whether the bureau has published newer conditions "
+    "or priorities."
 )
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from readiness.batch.run import CriteriaChooser, FileResult, Gate, Scored, score_file
 from readiness.criteria.checks import Evidence
 from readiness.criteria.model import Criteria, Criterion, Section
-from readiness.profile.substance import Finding
 from readiness.profile.bilingual import Text
+from readiness.profile.substance import Finding
 from readiness.scoring.assessment import BandRef, CriterionResult, NextBand, SectionResult
 
 _state: tuple[CriteriaChooser, Gate, str | None, bool] | None = None

@@ -20,8 +20,8 @@ from typing import Literal
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.fieldpaths import Loc
-from readiness.profile.substance import Finding, locate_findings
 from readiness.profile.bilingual import Text
+from readiness.profile.substance import Finding, locate_findings
 from readiness.scoring.assessment import (
     Assessment,
     BandRef,
