@@ -119,8 +119,21 @@ def test_tohoku_strategies_of_2022_lift_the_towns_written_for_them() -> None:
     # Ishinomaki serves `reconstruction` under both: no move.  Aoba serves no strategy of either.
     assert (ishinomaki.delta, ishinomaki.drivers, ishinomaki.after.band.id) == (0, (), "ready")
     assert (aoba.delta, aoba.drivers) == (0, ())
-    # Ranks among the three: Aoba 83.6 and Ishinomaki 81.5 stay ahead of Minato, 63.6 then 80.0.
-    assert [(t.rank_before, t.rank_after) for t in result.towns] == [(3, 3), (2, 2), (1, 1)]
+    # Ranks among the three, by the rule batch uses (band first, then score): Ishinomaki, the
+    # only one ready, leads; Aoba 83.6 (a failed gate) stays ahead of Minato, 63.6 then 80.0.
+    assert [(t.rank_before, t.rank_after) for t in result.towns] == [(3, 3), (1, 1), (2, 2)]
+
+
+def test_diff_and_batch_rank_alike() -> None:
+    """The one ranking rule (scoring/ranking.py): the same towns in the same order."""
+    from readiness.batch.run import CriteriaChooser, Gate, collect, score_files
+
+    towns = ("fictional-no-partners", "ishinomaki", "fictional-off-strategy")
+    result = _impact("tohoku-2022", "tohoku-2022", *towns)
+    paths = [str(EXAMPLES / f"{t}.yaml") for t in towns]
+    batch = collect(score_files(paths, CriteriaChooser(bundled("tohoku-2022"))), Gate())
+    by_code = {r.entry.code: r.rank for r in batch.ranked}
+    assert [t.rank_after for t in result.towns] == [by_code[t.code] for t in result.towns]
 
 
 def test_equal_scores_share_a_rank() -> None:

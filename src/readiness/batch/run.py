@@ -30,6 +30,7 @@ from readiness.scoring.assessment import (
     NextBand,
     SectionResult,
 )
+from readiness.scoring.ranking import competition_ranks, standing
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
@@ -379,23 +380,16 @@ def score_files(
 
 
 def rank_key(entry: Scored) -> tuple[int, float, str, str]:
-    """Band (best first), then score as shown (2 places) descending, then code, then path.
-
-    Band comes first because a failed gate keeps a town out of the top band whatever its score:
-    a town that is ready outranks one that scores higher but misses a condition.
-    """
-    return (entry.band_rank, -round(entry.score, 2), entry.code, entry.path)
+    """The ranking rule (:mod:`readiness.scoring.ranking`), then code and path for a stable
+    order among towns that share a place."""
+    return (*standing(entry.band_rank, entry.score), entry.code, entry.path)
 
 
 def rank(entries: Iterable[Scored]) -> tuple[Ranked, ...]:
-    """Rank towns; towns with the same shown score and band share a rank (1, 2, 2, 4)."""
+    """Rank towns by the one ranking rule; equal standings share a place (1, 2, 2, 4)."""
     ordered = sorted(entries, key=rank_key)
-    out: list[Ranked] = []
-    for i, entry in enumerate(ordered):
-        previous = out[-1] if out else None
-        tied = previous is not None and rank_key(previous.entry)[:2] == rank_key(entry)[:2]
-        out.append(Ranked(previous.rank if tied and previous else i + 1, entry))
-    return tuple(out)
+    ranks = competition_ranks([standing(e.band_rank, e.score) for e in ordered])
+    return tuple(Ranked(r, e) for r, e in zip(ranks, ordered, strict=True))
 
 
 def collect(results: Iterable[FileResult], gate: Gate, run: RunInfo = RunInfo()) -> BatchResult:

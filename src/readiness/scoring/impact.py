@@ -24,6 +24,7 @@ from readiness.criteria.model import Criteria
 from readiness.profile.model import Profile
 from readiness.scoring.assessment import Assessment
 from readiness.scoring.points import exact
+from readiness.scoring.ranking import competition_ranks, standing
 from readiness.scoring.scorer import assess
 
 _ZERO = Fraction(0)
@@ -126,11 +127,6 @@ def _exact_score(a: Assessment) -> Fraction:
     return sum((s.contribution for s in a.sections), _ZERO)
 
 
-def _ranks(scores: Sequence[float]) -> list[int]:
-    """Competition ranking: 1 for the highest score, equal scores share a place (1, 2, 2, 4)."""
-    return [1 + sum(other > score for other in scores) for score in scores]
-
-
 def _contributions(a: Assessment) -> dict[str, Fraction]:
     return {c.id: (c.adds if c.status == "met" else _ZERO) for c in a.criteria}
 
@@ -168,8 +164,8 @@ def impact(
         for name, p in profiles
     ]
     renamed = {b.old_id: b.id for b in diff.bands if b.old_id is not None}
-    ranks_before = _ranks([b.score for _, b, _ in pairs])
-    ranks_after = _ranks([a.score for _, _, a in pairs])
+    ranks_before = competition_ranks([standing(b.band_rank, b.score) for _, b, _ in pairs])
+    ranks_after = competition_ranks([standing(a.band_rank, a.score) for _, _, a in pairs])
     towns = tuple(
         TownImpact(
             profile_file=name,
