@@ -401,4 +401,4 @@ def collect(results: Iterable[FileResult], gate: Gate, run: RunInfo = RunInfo())
         else:
             failed.append(result)
     failed.sort(key=lambda f: _path_key(f.path))
-    return BatchResult(rank(scored), tuple(failed), gate, run)
+    return BatchResult(rank(scored), tuple(failed), gate, run=run)

@@ -254,6 +254,7 @@ def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
     except _UnusualError:
         return loader.construct_document(root)
 
+
 MAX_NUMBER_CHARS = 32
 """No number in a profile or criteria file needs more characters; longer ones are refused before
 conversion (Python refuses integers of over 4,300 digits, and converting them costs time)."""
