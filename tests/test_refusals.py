@@ -5,6 +5,7 @@ Each case runs in-process (``validate`` and ``assess``) and as a subprocess (``v
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -244,11 +245,19 @@ def test_validate_subprocess(setup: Setup, expected: list[str], kind: str, tmp_p
     )
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "case.yaml").write_text(HEAD)
     (tmp_path / "case.yaml").chmod(0)
+    if os.geteuid() == 0:  # root reads any file (as in CI): refuse the read as the OS would
+        from readiness.input import yamlload
+
+        def refuse(file: object, *args: object, **kwargs: object) -> object:
+            if str(file).endswith("case.yaml"):
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+        monkeypatch.setattr(yamlload, "open", refuse, raising=False)
     result = run_cli("validate", "case.yaml")
     assert result.exit_code == 2
     assert result.stdout.startswith("case.yaml: file-unreadable permission denied\n")
