@@ -126,3 +126,23 @@ def test_bundled_criteria_are_clean(run_cli: RunCli) -> None:
     result = run_cli("validate", *files)
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[:-1] == [f"{f}: ok (criteria)" for f in files]
+
+
+def test_validate_reports_types_unknown_fields_and_ids_in_one_pass(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """A type error does not hide the other problems: one run shows them all."""
+    from readiness.criteria.paths import bundled_path
+
+    source = bundled_path("kyushu-2019")
+    assert source is not None
+    text = source.read_text("utf-8")
+    text = text.replace("points: ", "points: x", 1)
+    text = text.replace("- id: will.lead", "- id: will.request", 1)
+    text = text.replace("recommendation:", "recomendation:", 1)
+    broken = tmp_path / "c.yaml"
+    broken.write_text(text, "utf-8")
+    result = run_cli("validate", str(broken))
+    assert result.exit_code == 2
+    codes = [line.split(" ")[1] for line in result.stdout.splitlines() if line.count(":") >= 3]
+    assert sorted(set(codes)) == ["bad-type", "duplicate-id", "missing-field", "unknown-field"]

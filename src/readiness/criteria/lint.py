@@ -7,6 +7,8 @@ weights (0.01 to 1000) and the number of bands (at least two) are bounded by the
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from readiness.criteria.checks import AllOf, AnyOf, AtLeast, Check, Count
@@ -53,6 +55,47 @@ def _unique_ids(criteria: Criteria) -> list[Problem]:
         ("strategy", [(("strategies", i, "id"), s.id) for i, s in enumerate(criteria.strategies)]),
         ("band", [(("bands", i, "id"), b.id) for i, b in enumerate(criteria.bands)]),
     ]
+    return _duplicates(groups)
+
+
+def raw_criteria_problems(data: Any) -> list[Problem]:
+    """The checks that need no valid model, made on the plain data of a file whose types are
+    wrong somewhere: duplicate ids (so one pass reports them with the type errors)."""
+
+    def items(value: Any, key: str) -> list[tuple[int, Any]]:
+        found = value.get(key) if isinstance(value, dict) else None
+        return (
+            [(i, x) for i, x in enumerate(found) if isinstance(x, dict)]
+            if isinstance(found, list)
+            else []
+        )
+
+    def ids(pairs: list[tuple[Loc, Any]]) -> list[tuple[Loc, str]]:
+        return [(loc, v) for loc, v in pairs if isinstance(v, str)]
+
+    sections = items(data, "sections")
+    groups: list[tuple[str, list[tuple[Loc, str]]]] = [
+        ("section", ids([(("sections", i, "id"), s.get("id")) for i, s in sections])),
+        (
+            "criterion",
+            ids(
+                [
+                    (("sections", i, "criteria", j, "id"), c.get("id"))
+                    for i, s in sections
+                    for j, c in items(s, "criteria")
+                ]
+            ),
+        ),
+        (
+            "strategy",
+            ids([(("strategies", i, "id"), s.get("id")) for i, s in items(data, "strategies")]),
+        ),
+        ("band", ids([(("bands", i, "id"), b.get("id")) for i, b in items(data, "bands")])),
+    ]
+    return _duplicates(groups)
+
+
+def _duplicates(groups: list[tuple[str, list[tuple[Loc, str]]]]) -> list[Problem]:
     problems = []
     for what, items in groups:
         first: dict[str, Loc] = {}

@@ -36,16 +36,22 @@ def no_problems(_: object) -> list[Problem]:
 
 
 def validate_document(
-    doc: YamlDocument, model: type[M], problems: Callable[[M], list[Problem]] = no_problems
+    doc: YamlDocument,
+    model: type[M],
+    problems: Callable[[M], list[Problem]] = no_problems,
+    raw_problems: Callable[[Any], list[Problem]] = no_problems,
 ) -> M:
     """Validate parsed data against ``model`` and its extra checks, or raise every problem.
 
-    The document's own problems (duplicate keys) are reported together with the rest.
+    The document's own problems (duplicate keys) are reported together with the rest; so are,
+    when the data does not fit the model, the checks that ``raw_problems`` can make on the
+    plain data, so that one pass finds them all.
     """
     try:
         value = model.model_validate(doc.data)
     except ValidationError as e:
-        raise ReadinessError([*doc.problems, *diagnostics_from(e, doc, model)]) from None
+        raw = [locate(doc, p) for p in raw_problems(doc.data)]
+        raise ReadinessError([*doc.problems, *diagnostics_from(e, doc, model), *raw]) from None
     found = [locate(doc, p) for p in problems(value)]
     if doc.problems or found:
         raise ReadinessError([*doc.problems, *found])
