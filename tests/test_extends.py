@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from readiness.criteria.bundled import bundled
 from readiness.criteria.loading import load_criteria
-from readiness.criteria.paths import bundled_ids
+from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import ReadinessError
 from readiness.profile.loading import load_profile
 from readiness.scoring.scorer import assess
@@ -198,9 +198,11 @@ def test_the_extension_itself_is_validated_with_positions(tmp_path: Path) -> Non
 
 
 def test_problems_of_the_merged_set_name_the_parent(tmp_path: Path) -> None:
+    """A problem of an item the child writes is at the child's line."""
     body = "sections:\n  - id: will\n    criteria:\n      - id: will.new\n        points: 1\n"
     found = errors(tmp_path, body)
-    assert f"{tmp_path / 'child.yaml'}: missing-field after merging with tohoku-2022: " in found[0]
+    at = f"{tmp_path / 'child.yaml'}:7:9: missing-field after merging with tohoku-2022: "
+    assert at in found[0]
     assert "label" in "".join(found)
 
 
@@ -214,9 +216,11 @@ def test_removing_a_strategy_still_used_by_a_check_is_an_error(tmp_path: Path) -
 def test_removing_every_criterion_of_a_section_is_an_error(tmp_path: Path) -> None:
     ids = ", ".join(c.id for c in bundled("tohoku-2022").sections[3].criteria)
     found = errors(tmp_path, f"remove:\n  criteria: [{ids}]\n")
-    assert found == [
-        f"{tmp_path / 'child.yaml'}: bad-value after merging with tohoku-2022: "
-        "sections[3].criteria: needs at least 1 item(s)"
+    parent = bundled_path("tohoku-2022")
+    line = _line_of(parent, "      - id: model.strategy-fit")
+    assert found == [  # the section's criteria are the parent's: there
+        f"{parent}:{line}:7: bad-value after merging with "
+        "tohoku-2022: sections[3].criteria: needs at least 1 item(s)"
     ]
 
 
@@ -263,10 +267,18 @@ def test_diff_shows_what_an_extension_changes(run_cli: RunCli, tmp_path: Path) -
 
 def test_an_override_cannot_reorder_the_parents_bands(tmp_path: Path) -> None:
     body = "bands:\n  - {id: ready, label: {ja: 準備完了, en: Ready}, min: 40}\n"
-    assert errors(tmp_path, body) == [
-        f"{tmp_path / 'child.yaml'}: bad-bands after merging with tohoku-2022: band "
-        "'promising' (min 45) must have a lower min than 'ready' above it (min 40)"
+    parent = bundled_path("tohoku-2022")
+    assert errors(tmp_path, body) == [  # at the inherited band's min, in the parent
+        f"{parent}:{_line_of(parent, '  - id: promising') + 2}:10: bad-bands after merging with "
+        "tohoku-2022: band 'promising' (min 45) must have a lower min than 'ready' above it "
+        "(min 40)"
     ]
+
+
+def _line_of(path: Path | None, start: str) -> int:
+    assert path is not None
+    lines = path.read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(start))
 
 
 def test_a_new_band_takes_its_place_by_min(tmp_path: Path) -> None:

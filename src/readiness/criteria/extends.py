@@ -19,7 +19,7 @@ from readiness.criteria.lint import criteria_problems
 from readiness.criteria.model import Basis, Criteria, CriteriaTest, Id, Period, Quote, Source
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import Diagnostic, ReadinessError
-from readiness.input.validation import Problem, diagnostics_from, locate
+from readiness.input.validation import Problem, clean_loc, diagnostics_from, locate
 from readiness.input.yamlload import YamlDocument, load_yaml
 from readiness.profile.bilingual import NonEmpty, Text
 from readiness.profile.jvalues import Bureau
@@ -113,8 +113,17 @@ def is_extension(data: object) -> bool:
     return isinstance(data, dict) and "extends" in data
 
 
-def merged(doc: YamlDocument, parent: Criteria, extension: CriteriaExtension) -> Criteria:
-    """``extension`` (read from ``doc``) applied to ``parent``: the merged, checked set."""
+def merged(
+    doc: YamlDocument,
+    parent: Criteria,
+    extension: CriteriaExtension,
+    parent_doc: YamlDocument | None = None,
+) -> Criteria:
+    """``extension`` (read from ``doc``) applied to ``parent``: the merged, checked set.
+
+    A problem found only in the merged set is located where its item is written: in ``doc``
+    when the child writes it, else in ``parent_doc`` (inherited), else at ``extends:``.
+    """
     data, problems = merge(parent, extension)
     if problems:
         raise ReadinessError(locate(doc, p) for p in problems)
@@ -124,15 +133,55 @@ def merged(doc: YamlDocument, parent: Criteria, extension: CriteriaExtension) ->
     except ValidationError as e:
         flat = YamlDocument(doc.source, data, None)
         raise ReadinessError(
-            Diagnostic(d.file, None, None, d.code, f"{where}: {d.message}")
-            for d in diagnostics_from(e, flat, Criteria)
+            _origin(d.code, f"{where}: {d.message}", loc, data, (doc, parent_doc))
+            for d, loc in zip(diagnostics_from(e, flat, Criteria), _error_locs(e), strict=False)
         ) from None
     found = criteria_problems(value)
     if found:
         raise ReadinessError(
-            Diagnostic(doc.source, None, None, p.code, f"{where}: {p.message}") for p in found
+            _origin(p.code, f"{where}: {p.message}", p.loc, data, (doc, parent_doc)) for p in found
         )
     return value
+
+
+def _error_locs(error: ValidationError) -> list[tuple[str | int, ...]]:
+    """The location of each error, in the order (and with the dedup) of diagnostics_from."""
+    seen: set[tuple[tuple[str | int, ...], str]] = set()
+    locs = []
+    for err in error.errors(include_url=False):
+        loc = tuple(clean_loc(err["loc"]))
+        if (loc, err["type"]) not in seen:
+            seen.add((loc, err["type"]))
+            locs.append(loc)
+    return locs
+
+
+def _origin(
+    code: str,
+    message: str,
+    loc: tuple[str | int, ...],
+    data: Any,
+    docs: tuple[YamlDocument, YamlDocument | None],
+) -> Diagnostic:
+    """A diagnostic at the line that wrote the item at ``loc``: the child's, else the parent's."""
+    for depth in range(len(loc), 0, -1):
+        item: Any = data
+        for part in loc[:depth]:
+            try:
+                item = item[part]
+            except (KeyError, IndexError, TypeError):
+                item = None
+                break
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            for source in docs:
+                pos = source.id_position(item["id"], loc[depth:]) if source else None
+                if pos is not None and source is not None:
+                    return Diagnostic(source.source, pos[0], pos[1], code, message)
+            break
+    doc = docs[0]
+    at = doc.position(("extends",))
+    line, column = at if at else (None, None)
+    return Diagnostic(doc.source, line, column, code, message)
 
 
 def _identity(source: str) -> str:

@@ -22,7 +22,7 @@ def criteria_from_document(doc: YamlDocument, chain: tuple[str, ...] = ()) -> Cr
         return validate_document(doc, Criteria, criteria_problems, raw_criteria_problems)
     extension = validate_document(doc, CriteriaExtension)
     parent_doc, here = parent_document(extension.extends, doc, chain)
-    return merged(doc, criteria_from_document(parent_doc, here), extension)
+    return merged(doc, criteria_from_document(parent_doc, here), extension, parent_doc)
 
 
 def load_criteria(ref: str | Path, *, encoding: str | None = None) -> Criteria:

@@ -65,6 +65,20 @@ class YamlDocument:
             node = _child(node, part) if node is not None else None
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
+    def id_position(self, ident: str, rest: Sequence[str | int]) -> tuple[int, int] | None:
+        """Where the mapping with ``id: ident`` is written (then ``rest`` below it), wherever it
+        is in the file; None when no mapping has that id."""
+        found = _with_id(self.node, ident) if self.node is not None else None
+        if found is None:
+            return None
+        node = found
+        for part in rest:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
     def key_position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the key that names the last part of ``loc`` (for unknown fields)."""
         if not loc or self.node is None:
@@ -81,6 +95,21 @@ class YamlDocument:
                 if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-1]):
                     return key.start_mark.line + 1, key.start_mark.column + 1
         return parent_pos
+
+
+def _with_id(node: yaml.Node, ident: str) -> yaml.Node | None:
+    """The first mapping below ``node`` (itself included) whose ``id`` is ``ident``."""
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        if isinstance(here, yaml.MappingNode):
+            value = _child(here, "id")
+            if isinstance(value, yaml.ScalarNode) and value.value == ident:
+                return here
+            stack.extend(reversed([v for _, v in here.value]))
+        elif isinstance(here, yaml.SequenceNode):
+            stack.extend(reversed(here.value))
+    return None
 
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
