@@ -30,6 +30,7 @@ def _refuse(path: str | Path, code: str, key: str) -> ReadinessError:
     ja, en = both(key)
     return ReadinessError.single(str(path), code, en, ja=ja)
 
+
 _IN_PLACE_PREFIXES = ("/dev/", "/proc/")
 """Paths that name an open descriptor (``/dev/stdout``, ``/proc/self/fd/1``): written in place,
 never renamed over, whatever they point at (a shell's ``> file`` keeps its own inode)."""
