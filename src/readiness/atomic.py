@@ -22,12 +22,29 @@ from pathlib import Path
 from typing import TextIO
 
 from readiness.diagnostics import ReadinessError
-from readiness.messages import both
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "output_is_directory": (
+        "フォルダです。ファイル名を指定してください",
+        "is a directory; give a file name",
+    ),
+    "output_not_writable_kind": (
+        "通常のファイル、FIFO、キャラクタデバイスのいずれでもありません",
+        "is neither a regular file, a FIFO nor a character device",
+    ),
+    "output_no_folder": ("フォルダがありません", "the folder does not exist"),
+    "output_exists": (
+        "ファイルがすでにあります。置き換えるには --force を付けてください",
+        "the file already exists; pass --force to replace it",
+    ),
+}
+"""This module's messages in Japanese and English (the catalogue, ``messages.py``, is a layer
+sibling that it may not import)."""
 
 
 def _refuse(path: str | Path, code: str, key: str) -> ReadinessError:
-    """A located refusal whose message is the catalogue's ``key`` in English and Japanese."""
-    ja, en = both(key)
+    """A located refusal with its message in English and Japanese."""
+    ja, en = _MESSAGES[key]
     return ReadinessError.single(str(path), code, en, ja=ja)
 
 

@@ -116,20 +116,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "caution_mark": ("*", "*"),
     "cautions": ("注意事項", "Cautions"),
     "status": ("状態", "Status"),
-    # -o PATH (atomic.py)
-    "output_is_directory": (
-        "フォルダです。ファイル名を指定してください",
-        "is a directory; give a file name",
-    ),
-    "output_not_writable_kind": (
-        "通常のファイル、FIFO、キャラクタデバイスのいずれでもありません",
-        "is neither a regular file, a FIFO nor a character device",
-    ),
-    "output_no_folder": ("フォルダがありません", "the folder does not exist"),
-    "output_exists": (
-        "ファイルがすでにあります。置き換えるには --force を付けてください",
-        "the file already exists; pass --force to replace it",
-    ),
 }
 
 
@@ -140,8 +126,3 @@ def pick(pair: tuple[str, str], lang: Lang) -> str:
 
 def t(key: str, lang: Lang) -> str:
     return pick(_MESSAGES[key], lang)
-
-
-def both(key: str) -> tuple[str, str]:
-    """The ``(ja, en)`` pair of ``key``, for a diagnostic that carries both."""
-    return _MESSAGES[key]
