@@ -53,6 +53,12 @@ def run_shards(run_cli: RunCli, folder: Path, count: int, *args: str) -> list[st
     return reports
 
 
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports are compared byte for byte: JUnit's timestamp and times are real otherwise."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
 @pytest.mark.parametrize("count", [1, 2, 3, 5])
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_merge_of_the_shards_is_the_single_run(
