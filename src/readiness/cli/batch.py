@@ -240,6 +240,8 @@ def configured_paths() -> list[str]:
             "missing-paths",
             "give the profiles to score (files, folders or globs), or `paths` in the config "
             "file (readiness config shows it)",
+            ja="評価するプロファイル（ファイル、フォルダ、glob）を指定するか、設定ファイルに "
+            "`paths` を書いてください（readiness config で確認できます）",
         )
     return list(paths)
 
@@ -258,6 +260,8 @@ def run_clock(environ: Mapping[str, str] | None = None) -> tuple[dt.datetime, bo
             "SOURCE_DATE_EPOCH",
             "bad-environment",
             f"{safe_line(raw)!r} is not whole seconds since 1970-01-01 UTC (e.g. 1700000000)",
+            ja=f"{safe_line(raw)!r} は1970-01-01 UTCからの秒数（整数）ではありません"
+            "（例：1700000000）",
         )
     return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc), True
 
@@ -439,7 +443,10 @@ def run(
 
     check_fail_under(fail_under)
     if jobs is not None and jobs < 1:
-        raise ReadinessError.single("--jobs", "bad-option", f"must be 1 or more, got {jobs}")
+        raise ReadinessError.single(
+            "--jobs", "bad-option", f"must be 1 or more, got {jobs}",
+            ja=f"1以上を指定してください（指定値：{jobs}）",
+        )  # fmt: skip
     started, reproducible = run_clock()
     clock = time.perf_counter()
 

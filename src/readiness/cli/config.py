@@ -135,7 +135,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         table = tomllib.loads(text).get("tool", {}).get("readiness", {})
     except tomllib.TOMLDecodeError as e:
-        raise ReadinessError.single(name, "toml-syntax", f"invalid TOML: {e}") from None
+        raise ReadinessError.single(
+            name, "toml-syntax", f"invalid TOML: {e}", ja=f"TOMLとして読めません：{e}"
+        ) from None
     return _values(validate_document(toml_table(name, table, text), ConfigFile))
 
 

@@ -124,8 +124,9 @@ def check_fail_under(value: float | None) -> None:
         from readiness.diagnostics import ReadinessError
 
         raise ReadinessError.single(
-            "--fail-under", "bad-option", f"must be a score from 0 to 100, got {value}"
-        )
+            "--fail-under", "bad-option", f"must be a score from 0 to 100, got {value}",
+            ja=f"0から100までの点数を指定してください（指定値：{value}）",
+        )  # fmt: skip
 
 
 RequireBandOption = Annotated[

@@ -299,6 +299,8 @@ def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
             f"{MAX_NUMBER_CHARS}",
             mark.line + 1,
             mark.column + 1,
+            ja=f"{len(node.value):,}文字の数値です。どの項目も{MAX_NUMBER_CHARS}文字を超える数値は"
+            "取りません",
         )
     return loader.construct_yaml_int(node)
 
@@ -355,6 +357,8 @@ def read_stream(stream: BinaryIO, name: str = STDIN_NAME, encoding: str | None =
             "file-too-large",
             f"is over {MAX_FILE_BYTES:,} bytes (1 MiB), far more than any profile or "
             "criteria file needs",
+            ja=f"{MAX_FILE_BYTES:,}バイト（1 MiB）を超えています。プロファイルや評価基準の"
+            "ファイルには十分すぎる大きさです",
         )
     return decode(raw, name, encoding)
 
