@@ -109,3 +109,14 @@ def test_batch_without_paths_says_so(project: Path, run_cli: RunCli) -> None:
     result = run_cli("batch")
     assert result.exit_code == 2
     assert result.stderr.startswith("PATH: missing-paths give the profiles to score")
+
+
+def test_the_readme_example_is_a_valid_config(project: Path, run_cli: RunCli) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    example = readme.split("```yaml\n# .readiness.yaml\n", 1)[1].split("```", 1)[0]
+    (project / ".readiness.yaml").write_text(example, "utf-8")
+    result = run_cli("config")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "criteria: 'tohoku-2022'" in result.stdout
