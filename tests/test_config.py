@@ -120,3 +120,11 @@ def test_the_readme_example_is_a_valid_config(project: Path, run_cli: RunCli) ->
     result = run_cli("config")
     assert (result.exit_code, result.stderr) == (0, "")
     assert "criteria: 'tohoku-2022'" in result.stdout
+
+
+def test_the_config_sets_the_evidence_gate(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("assess", KOSHI, "-q").exit_code == 0
+    (project / ".readiness.yaml").write_text("min_evidence: 100\n", "utf-8")
+    result = run_cli("assess", KOSHI, "-q")
+    assert result.exit_code == 1, result.stderr
+    assert run_cli("assess", KOSHI, "-q", "--min-evidence", "0").exit_code == 0

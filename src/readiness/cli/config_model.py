@@ -22,8 +22,8 @@ class ConfigFile(BaseModel):
     """Gate for assess and batch: exit 1 below this score (--fail-under)."""
     require_band: str | None = None
     """Gate for assess and batch: exit 1 below this band (--require-band)."""
-    min_evidence: Annotated[int, Field(ge=0)] | None = None
-    """Gate on evidence (--min-evidence), for when assess and batch have it."""
+    min_evidence: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Gate for assess and batch: exit 1 below this evidence coverage, in % (--min-evidence)."""
     paths: list[str] | None = None
     """What batch scores when no PATH is given (relative to the config file)."""
     outputs: list[str] | None = None
