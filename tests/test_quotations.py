@@ -18,7 +18,7 @@ from tests.conftest import data_path
 from tests.quotations import is_verbatim, normalise
 
 SEED_OF = {"kyushu-2019": "000_096f43c0375ff48f.txt", "tohoku-2022": "004_a00f4fc9b318b0ba.txt"}
-# Sets whose quotations come from ../shared/DOMAIN.md (Kinki's standard model is copied there), or
+# Sets whose quotations come from tests/data/seeds/DOMAIN.md (Kinki's standard model is there), or
 # that inherit a seed's quotations through `extends:`.
 QUOTED_ELSEWHERE = {"kinki-2016": None, "kinki-2025": None, "kyushu-2026": "kyushu-2019"}
 CRITERIA_DIR = Path(__file__).resolve().parent.parent / "src" / "readiness" / "data" / "criteria"
@@ -82,7 +82,8 @@ def test_every_bundled_criterion_states_its_basis(path: Path) -> None:
 @pytest.mark.parametrize("set_id", QUOTED_ELSEWHERE)
 def test_quotations_of_the_other_sets_are_verbatim(set_id: str) -> None:
     parent = QUOTED_ELSEWHERE[set_id]
-    texts = [_seed(parent)] if parent else [shared_path("DOMAIN.md").read_text(encoding="utf-8")]
+    domain = data_path("seeds", "DOMAIN.md")
+    texts = [_seed(parent)] if parent else [domain.read_text(encoding="utf-8")]
     for where, text in _officials(set_id):
         assert any(is_verbatim(text, t) for t in texts), f"{set_id} {where}: not verbatim: {text}"
 
