@@ -11,7 +11,7 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -252,34 +252,8 @@ def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
         for tag in (f"{_YAML_TAG}{name}" for name in ("int", "float", "bool", "null", "timestamp"))
         if tag in scalar
     }
-    scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
-
-    def build(node: yaml.Node) -> Any:
-        cls = node.__class__
-        if cls is scalar_node:
-            tag = node.tag
-            if tag == _STR_TAG:
-                return node.value
-            make = convert.get(tag)
-            if make is None:
-                raise _UnusualError
-            return make(node)
-        if cls is mapping_node and node.tag == _MAP_TAG:
-            pairs = node.value
-            mapping = {}
-            for key, value in pairs:
-                if key.__class__ is not scalar_node or key.tag != _STR_TAG:
-                    raise _UnusualError
-                mapping[key.value] = build(value)
-            if len(mapping) != len(pairs):
-                raise _UnusualError
-            return mapping
-        if cls is sequence_node and node.tag == _SEQ_TAG:
-            return [build(item) for item in node.value]
-        raise _UnusualError
-
     try:
-        return build(root)
+        return _build(root, convert)
     except _UnusualError:
         return loader.construct_document(root)
 
@@ -306,6 +280,39 @@ def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
 
 
 _StrictLoader.yaml_constructors[f"{_YAML_TAG}int"] = _bounded_int
+
+
+_Convert = Mapping[str, Callable[[yaml.Node], Any]]
+
+
+def _build(node: yaml.Node, convert: _Convert) -> Any:
+    """The plain data of ``node`` (see :func:`_construct`).
+
+    A module-level function, not a closure: a closure that calls itself is a reference cycle,
+    which would keep each file's loader and node tree alive until the cyclic collector runs.
+    """
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        make = convert.get(tag)
+        if make is None:
+            raise _UnusualError
+        return make(node)
+    if cls is yaml.MappingNode and node.tag == _MAP_TAG:
+        pairs = node.value
+        mapping = {}
+        for key, value in pairs:
+            if key.__class__ is not yaml.ScalarNode or key.tag != _STR_TAG:
+                raise _UnusualError
+            mapping[key.value] = _build(value, convert)
+        if len(mapping) != len(pairs):
+            raise _UnusualError
+        return mapping
+    if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
+        return [_build(item, convert) for item in node.value]
+    raise _UnusualError
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
