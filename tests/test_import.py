@@ -20,7 +20,8 @@ THREE_TOWNS = [
 
 def template(run_cli: RunCli, path: Path, lang: str = "ja") -> None:
     r = run_cli("import", "--template", str(path), "--lang", lang)
-    assert (r.exit_code, r.stderr) == (0, f"readiness: wrote {path}\n")
+    wrote = f"{path} を書きました" if lang == "ja" else f"wrote {path}"
+    assert (r.exit_code, r.stderr) == (0, f"readiness: {wrote}\n")
 
 
 def fill(book: Path, rows: list[list[object]], out: Path) -> Path:
@@ -57,7 +58,7 @@ def test_three_towns_give_three_profiles_that_validate_and_assess(
     filled = fill(book, THREE_TOWNS, tmp_path / "towns.xlsx")
     out = tmp_path / "profiles"
     r = run_cli("import", str(filled), "-o", str(out), "--lang", "ja")
-    assert (r.exit_code, r.stderr) == (0, f"readiness: wrote 3 profile(s) to {out}\n")
+    assert (r.exit_code, r.stderr) == (0, f"readiness: {out} にプロファイルを3件書きました\n")
     files = sorted(p.name for p in out.iterdir())
     assert files == ["012025.yaml", "042021.yaml", "432164.yaml"]
     v = run_cli("validate", *(str(out / f) for f in files))

@@ -69,7 +69,10 @@ def output_target(path: str | Path) -> Target:
     except FileNotFoundError:
         st = None
     except OSError as e:  # a link loop, a folder we may not search
-        raise ReadinessError.single(str(given), "bad-output", e.strerror or str(e)) from None
+        reason = e.strerror or str(e)
+        raise ReadinessError.single(
+            str(given), "bad-output", reason, ja=f"書き込み先に使えません（{reason}）"
+        ) from None
     if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
         return Target(given, in_place=True)
     if st is not None and stat.S_ISDIR(st.st_mode):
@@ -85,7 +88,10 @@ def output_target(path: str | Path) -> Target:
 
 
 def _failed(path: str | Path, e: OSError) -> ReadinessError:
-    return ReadinessError.single(str(path), "write-failed", e.strerror or str(e))
+    reason = e.strerror or str(e)
+    return ReadinessError.single(
+        str(path), "write-failed", reason, ja=f"書き込めませんでした（{reason}）"
+    )
 
 
 def write_text(path: str | Path, text: str, *, overwrite: bool = True) -> None:

@@ -74,6 +74,7 @@ class ReadinessError(Exception):
         line: int | None = None,
         column: int | None = None,
         *,
-        ja: str | None = None,
+        ja: str,
     ) -> ReadinessError:
+        """One problem; ``ja`` (required) is its message in Japanese."""
         return cls([Diagnostic(file, line, column, code, message, ja)])

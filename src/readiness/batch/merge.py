@@ -69,8 +69,8 @@ def error_data(failed: Failed) -> Any:
     )
 
 
-def _bad(path: str, message: str) -> ReadinessError:
-    return ReadinessError.single(path, "bad-shard-report", message)
+def _bad(path: str, message: str, ja: str) -> ReadinessError:
+    return ReadinessError.single(path, "bad-shard-report", message, ja=ja)
 
 
 def _read(path: str) -> dict[str, Any]:
@@ -78,23 +78,43 @@ def _read(path: str) -> dict[str, Any]:
         with open(path, encoding="utf-8") as f:
             report = json.load(f)
     except FileNotFoundError:
-        raise ReadinessError.single(path, "file-not-found", "no such file") from None
-    except OSError as e:
         raise ReadinessError.single(
-            path, "file-unreadable", (e.strerror or str(e)).lower()
+            path, "file-not-found", "no such file", ja="ファイルがありません"
+        ) from None
+    except OSError as e:
+        reason = (e.strerror or str(e)).lower()
+        raise ReadinessError.single(
+            path, "file-unreadable", reason, ja=f"読み込めません（{reason}）"
         ) from None
     except UnicodeDecodeError:
-        raise _bad(path, "is not UTF-8 text: expected the JSON report of a shard") from None
+        raise _bad(
+            path,
+            "is not UTF-8 text: expected the JSON report of a shard",
+            "UTF-8 のテキストではありません。分割実行（シャード）の JSON 報告が必要です",
+        ) from None
     except json.JSONDecodeError as e:
         raise ReadinessError.single(
-            path, "bad-shard-report", f"is not JSON: {e.msg}", e.lineno, e.colno
-        ) from None
+            path, "bad-shard-report", f"is not JSON: {e.msg}", e.lineno, e.colno,
+            ja=f"JSON ではありません（{e.msg}）",
+        ) from None  # fmt: skip
     if not isinstance(report, dict) or report.get("format") != "readiness.batch":
-        raise _bad(path, "is not the JSON report of readiness batch")
+        raise _bad(
+            path,
+            "is not the JSON report of readiness batch",
+            "readiness batch の JSON 報告ではありません",
+        )
     if report.get("version") != 1:
-        raise _bad(path, f"is version {report.get('version')!r} of the report; expected 1")
+        raise _bad(
+            path,
+            f"is version {report.get('version')!r} of the report; expected 1",
+            f"報告の版が {report.get('version')!r} です。1 が必要です",
+        )
     if not isinstance(report.get(SHARD_KEY), dict):
-        raise _bad(path, "is not a shard's report: write it with batch --shard K/N -o json=FILE")
+        raise _bad(
+            path,
+            "is not a shard's report: write it with batch --shard K/N -o json=FILE",
+            "分割実行の報告ではありません。batch --shard K/N -o json=FILE で書いてください",
+        )
     return report
 
 
@@ -112,15 +132,31 @@ def merge_reports(paths: Sequence[str], fixed: Criteria | None = None) -> BatchR
             shard = Shard(int(report[SHARD_KEY]["index"]), int(report[SHARD_KEY]["count"]))
             this_gate = Gate(report["gate"]["fail_under"], report["gate"]["require_band"])
         except (KeyError, TypeError, ValueError):
-            raise _bad(path, "has no valid shard index and count, or no gate") from None
+            raise _bad(
+                path,
+                "has no valid shard index and count, or no gate",
+                "分割の番号と数、または基準（gate）がありません",
+            ) from None
         if count is None:
             count, gate = shard.count, this_gate
         elif shard.count != count:
-            raise _bad(path, f"is shard {shard.index} of {shard.count}, the others of {count}")
+            raise _bad(
+                path,
+                f"is shard {shard.index} of {shard.count}, the others of {count}",
+                f"{shard.count}分割の{shard.index}番目です。ほかは{count}分割です",
+            )
         elif this_gate != gate:
-            raise _bad(path, "was run with another --fail-under or --require-band")
+            raise _bad(
+                path,
+                "was run with another --fail-under or --require-band",
+                "ほかと異なる --fail-under または --require-band で実行されています",
+            )
         if shard.index in shards:
-            raise _bad(path, f"is shard {shard.index} of {count} again ({shards[shard.index]})")
+            raise _bad(
+                path,
+                f"is shard {shard.index} of {count} again ({shards[shard.index]})",
+                f"{count}分割の{shard.index}番目が重複しています（{shards[shard.index]}）",
+            )
         shards[shard.index] = path
     missing = [str(i) for i in range(1, (count or 0) + 1) if i not in shards]
     if missing:
@@ -128,6 +164,8 @@ def merge_reports(paths: Sequence[str], fixed: Criteria | None = None) -> BatchR
             ", ".join(paths),
             "missing-shard",
             f"shard {', '.join(missing)} of {count} is missing: give every shard's report",
+            ja=f"{count}分割のうち {'、'.join(missing)} 番目がありません。"
+            "すべての報告を渡してください",
         )
     assert gate is not None
     unpack = Unpacker(fixed)
@@ -144,7 +182,11 @@ def merge_reports(paths: Sequence[str], fixed: Criteria | None = None) -> BatchR
                     )
                 )
         except (KeyError, TypeError, ValueError):
-            raise _bad(path, "a town or an error lacks its merge data") from None
+            raise _bad(
+                path,
+                "a town or an error lacks its merge data",
+                "自治体またはエラーに統合用のデータがありません",
+            ) from None
     return collect(results, gate)
 
 

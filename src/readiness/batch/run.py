@@ -35,6 +35,7 @@ from readiness.scoring.ranking import competition_ranks, standing
 YAML_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = frozenset("*?[")
 EMPTY_DIRECTORY = "is a directory with no .yaml or .yml files in it"
+EMPTY_DIRECTORY_JA = ".yaml・.yml のファイルが1つもないフォルダです"
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,18 @@ def expand_paths(args: Sequence[str]) -> tuple[list[str], list[Failed]]:
         if os.path.isdir(arg):
             matches = list(_walk(arg))
             if not matches:
-                missing.append(_missing(arg, "no-yaml-files", EMPTY_DIRECTORY))
+                missing.append(_missing(arg, "no-yaml-files", EMPTY_DIRECTORY, EMPTY_DIRECTORY_JA))
         elif _GLOB_CHARS & set(arg) and not os.path.exists(arg):
             matches = [f for p in sorted(glob.glob(arg, recursive=True)) for f in _yaml_files(p)]
             if not matches:
-                missing.append(_missing(arg, "no-match", "matches no YAML file"))
+                missing.append(
+                    _missing(
+                        arg,
+                        "no-match",
+                        "matches no YAML file",
+                        "一致する YAML ファイルがありません",
+                    )
+                )
         else:
             matches = [arg]  # read later: a missing or unreadable file becomes an error value
         found.update(os.path.normpath(m) for m in matches)
@@ -227,7 +235,10 @@ class Shard:
         if sep and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count):
             return cls(int(index), int(count))
         raise ReadinessError.single(
-            "--shard", "bad-shard", f"{spec!r}: expected K/N with 1 <= K <= N, e.g. 2/4"
+            "--shard",
+            "bad-shard",
+            f"{spec!r}: expected K/N with 1 <= K <= N, e.g. 2/4",
+            ja=f"{spec!r}: K/N（1 ≦ K ≦ N）の形で指定してください（例 2/4）",
         )
 
     def select(self, paths: Sequence[str]) -> list[str]:
@@ -266,8 +277,8 @@ def _path_key(path: str) -> tuple[str, ...]:
     return tuple(Path(path).parts)
 
 
-def _missing(arg: str, code: str, message: str) -> Failed:
-    return Failed(arg, (Diagnostic(arg, None, None, code, message),))
+def _missing(arg: str, code: str, message: str, ja: str) -> Failed:
+    return Failed(arg, (Diagnostic(arg, None, None, code, message, ja),))
 
 
 class CriteriaChooser:

@@ -185,15 +185,25 @@ def parse_outputs(specs: Iterable[str]) -> list[tuple[str, str]]:
         name, sep, path = spec.partition("=")
         if not sep or not path:
             raise ReadinessError.single(
-                "--output", "bad-output", f"{spec!r}: expected FORMAT=PATH, e.g. junit=report.xml"
+                "--output",
+                "bad-output",
+                f"{spec!r}: expected FORMAT=PATH, e.g. junit=report.xml",
+                ja=f"{spec!r}: 形式=パス の形で指定してください（例 junit=report.xml）",
             )
         try:
             registry.check(name)
         except registry.UnknownFormatError as e:
-            raise ReadinessError.single("--output", "bad-output", str(e)) from None
+            raise ReadinessError.single(
+                "--output", "bad-output", str(e),
+                ja=f"報告の形式 {name!r} はありません。{'、'.join(registry.ALL_FORMATS)} から"
+                "選んでください",
+            ) from None  # fmt: skip
         if path == STDOUT and name not in registry.FORMATS:
             raise ReadinessError.single(
-                "--output", "bad-output", f"{name} cannot go to stdout (-); give a file or folder"
+                "--output",
+                "bad-output",
+                f"{name} cannot go to stdout (-); give a file or folder",
+                ja=f"{name} は標準出力（-）に書けません。ファイルかフォルダを指定してください",
             )
         if name in registry.DIRECTORY_FORMATS:
             check_output_folder(path, [p for _, p in outputs])
@@ -208,24 +218,43 @@ def check_output_path(path: str, earlier: list[str]) -> None:
     from readiness.atomic import output_target
 
     if path.endswith(("/", os.sep)):
-        raise ReadinessError.single(path, "bad-output", "is a directory; give a file name")
+        raise ReadinessError.single(
+            path, "bad-output", "is a directory; give a file name",
+            ja="フォルダです。ファイル名を指定してください",
+        )  # fmt: skip
     if output_target(path).in_place:  # /dev/null, a FIFO: may take several reports
         return
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
-        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+        raise ReadinessError.single(
+            path,
+            "bad-output",
+            "is given for two reports",
+            ja="2つの報告に同じ書き込み先が指定されています",
+        )
 
 
 def check_output_folder(path: str, earlier: list[str]) -> None:
     """A folder for a report of many files: an existing folder, or a new one in an existing
     folder (made when the report is written)."""
     if os.path.exists(path) and not os.path.isdir(path):
-        raise ReadinessError.single(path, "bad-output", "is a file; give a folder (html=DIR/)")
+        raise ReadinessError.single(
+            path, "bad-output", "is a file; give a folder (html=DIR/)",
+            ja="ファイルです。フォルダを指定してください（html=DIR/）",
+        )  # fmt: skip
     if not Path(path).resolve().parent.is_dir():
-        raise ReadinessError.single(path, "bad-output", "the folder above it does not exist")
+        raise ReadinessError.single(
+            path, "bad-output", "the folder above it does not exist",
+            ja="入れ物になるフォルダがありません",
+        )  # fmt: skip
     same = os.path.realpath(path)
     if any(p != STDOUT and os.path.realpath(p) == same for p in earlier):
-        raise ReadinessError.single(path, "bad-output", "is given for two reports")
+        raise ReadinessError.single(
+            path,
+            "bad-output",
+            "is given for two reports",
+            ja="2つの報告に同じ書き込み先が指定されています",
+        )
 
 
 def configured_paths() -> list[str]:
@@ -266,6 +295,13 @@ def run_clock(environ: Mapping[str, str] | None = None) -> tuple[dt.datetime, bo
     return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc), True
 
 
+def write_failed(path: str, e: OSError) -> ReadinessError:
+    reason = e.strerror or str(e)
+    return ReadinessError.single(
+        path, "write-failed", reason, ja=f"書き込めませんでした（{reason}）"
+    )
+
+
 def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
     """Refuse two reports on stdout: they would run into each other."""
     names = [name for name, path in wanted if path == STDOUT]
@@ -276,6 +312,7 @@ def check_stdout(wanted: list[tuple[str, str]], annotate: bool) -> None:
             "--output",
             "bad-output",
             f"only one report can go to stdout (-); got {', '.join(names)}",
+            ja=f"標準出力（-）に書ける報告は1つだけです（指定: {'、'.join(names)}）",
         )
 
 
@@ -302,6 +339,9 @@ def check_band(require_band: str | None, fixed: Criteria | None) -> None:
             f"{require_band!r} is not a band of "
             f"{fixed.id if fixed is not None else 'any bundled set'}; "
             f"choose from {', '.join(known)}",
+            ja=f"{require_band!r} は"
+            f"{fixed.id + ' ' if fixed is not None else 'どの同梱の評価基準'}の判定にありません。"
+            f"{'、'.join(known)} から選んでください",
         )
 
 
@@ -381,7 +421,10 @@ def check_merge(part: Shard | None, gate: Gate) -> None:
     """Refuse options that a merge cannot honour: the shards were scored with their own."""
     if part is not None:
         raise ReadinessError.single(
-            "--merge", "bad-usage", "--shard and --merge do not go together; merge every shard"
+            "--merge",
+            "bad-usage",
+            "--shard and --merge do not go together; merge every shard",
+            ja="--shard と --merge は一緒に使えません。すべての分割を統合してください",
         )
     if gate.requested:
         raise ReadinessError.single(
@@ -389,6 +432,8 @@ def check_merge(part: Shard | None, gate: Gate) -> None:
             "bad-usage",
             "the gate comes from the shards' reports: give --fail-under and --require-band "
             "to the shard runs",
+            ja="基準（gate）は分割実行の報告から取ります。--fail-under と --require-band は"
+            "分割実行のほうに指定してください",
         )
 
 
@@ -522,9 +567,7 @@ def write_files(
                 try:
                     registry.get(name)(result, lang, pending[-1].file)
                 except OSError as e:  # disk full, file too large, I/O error
-                    raise ReadinessError.single(
-                        path, "write-failed", e.strerror or str(e)
-                    ) from None
+                    raise write_failed(path, e) from None
     except BaseException:
         for p in pending:
             p.discard()
@@ -563,7 +606,7 @@ def write_made(made: list[tuple[str, dict[str, bytes]]]) -> None:
             try:
                 os.makedirs(folder, exist_ok=True)
             except OSError as e:
-                raise ReadinessError.single(folder, "write-failed", e.strerror or str(e)) from None
+                raise write_failed(folder, e) from None
         for name, data in files.items():
             write_bytes(os.path.join(folder, name) if folder else name, data)
 

@@ -119,7 +119,10 @@ def run(
 ) -> int:
     if fail_on is not None and not profiles:
         raise ReadinessError.single(
-            "--fail-on", "usage", "needs --profiles: without towns nothing can change band or score"
+            "--fail-on",
+            "usage",
+            "needs --profiles: without towns nothing can change band or score",
+            ja="--profiles が必要です。自治体がなければ判定も点数も変わりません",
         )
     from readiness.criteria.diff import diff_criteria
     from readiness.criteria.source import read_criteria

@@ -80,15 +80,22 @@ def run(
 
         if os.path.exists(template) and not force:
             raise ReadinessError.single(
-                template, "file-exists", "the file already exists; pass --force to replace it"
+                template,
+                "file-exists",
+                "the file already exists; pass --force to replace it",
+                ja="ファイルがすでにあります。置き換えるには --force を付けてください",
             )
         write_bytes(template, template_workbook(language))
-        print(f"readiness: wrote {template}", file=sys.stderr)
+        wrote = f"{template} を書きました" if language == "ja" else f"wrote {template}"
+        print(f"readiness: {wrote}", file=sys.stderr)
         if candidates is None:
             return EXIT_OK
     if candidates is None or output is None:
         raise ReadinessError.single(
-            "import", "usage", "give a candidate list and -o DIR (or --template FILE)"
+            "import",
+            "usage",
+            "give a candidate list and -o DIR (or --template FILE)",
+            ja="候補リストと -o DIR（または --template FILE）を指定してください",
         )
     from readiness.atomic import write_text
     from readiness.input.sheets import read_table
@@ -101,7 +108,10 @@ def run(
         try:
             os.makedirs(output, exist_ok=True)
         except OSError as e:
-            raise ReadinessError.single(output, "write-failed", e.strerror or str(e)) from None
+            reason = e.strerror or str(e)
+            raise ReadinessError.single(
+                output, "write-failed", reason, ja=f"フォルダを作れませんでした（{reason}）"
+            ) from None
     written = 0
     failed = len(bad)
     problems = [(b.row, ReadinessError(b.diagnostics)) for b in bad]
@@ -115,9 +125,13 @@ def run(
             failed += 1
     for _, error in sorted(problems, key=lambda p: p[0]):
         print_error(error)
-    print(
-        f"readiness: wrote {written} profile(s) to {output}"
-        + (f"; {failed} rows not written" if failed else ""),
-        file=sys.stderr,
-    )
+    if language == "ja":
+        summary = f"{output} にプロファイルを{written}件書きました" + (
+            f"。{failed}行は書いていません" if failed else ""
+        )
+    else:
+        summary = f"wrote {written} profile(s) to {output}" + (
+            f"; {failed} rows not written" if failed else ""
+        )
+    print(f"readiness: {summary}", file=sys.stderr)
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -92,6 +92,9 @@ def run(
             f"is {after.municipality.name} ({after.municipality.code}), but {old} is "
             f"{before.municipality.name} ({before.municipality.code}): progress compares two "
             "versions of one town's profile",
+            ja=f"{after.municipality.name}（{after.municipality.code}）ですが、{old} は"
+            f"{before.municipality.name}（{before.municipality.code}）です。progress は同じ自治体の"
+            "2つの版のプロファイルを比べます",
         )
     criteria = choose_criteria(criteria_ref, after, new, encoding)
     result = compare(before, after, criteria, old, new)

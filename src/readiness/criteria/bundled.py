@@ -19,7 +19,10 @@ def bundled(criteria_id: str) -> Criteria:
     if path is None:
         known = ", ".join(bundled_ids())
         raise ReadinessError.single(
-            criteria_id, "unknown-criteria", f"no bundled criteria with this id; known: {known}"
+            criteria_id,
+            "unknown-criteria",
+            f"no bundled criteria with this id; known: {known}",
+            ja=f"この id の同梱の評価基準はありません（あるもの: {known}）",
         )
     return load_cached(path)
 
@@ -56,5 +59,7 @@ def criteria_for_bureau(bureau: str, source: str, on: dt.date | None = None) -> 
             "no-criteria",
             f"no bundled criteria for the {bureau} bureau (bundled: {have}); "
             "pass --criteria ID or a criteria file",
+            ja=f"{bureau} の経済産業局の同梱の評価基準はありません（同梱: {have}）。"
+            "--criteria に id か評価基準ファイルを指定してください",
         )
     return found

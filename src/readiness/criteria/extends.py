@@ -128,18 +128,32 @@ def merged(
     if problems:
         raise ReadinessError(locate(doc, p) for p in problems)
     where = f"after merging with {parent.id}"
+    where_ja = f"{parent.id} と統合した結果"
     try:
         value = Criteria.model_validate(data)
     except ValidationError as e:
         flat = YamlDocument(doc.source, data, None)
         raise ReadinessError(
-            _origin(d.code, f"{where}: {d.message}", loc, data, (doc, parent_doc))
+            _origin(
+                d.code,
+                (f"{where}: {d.message}", f"{where_ja}: {d.message_ja or d.message}"),
+                loc,
+                data,
+                (doc, parent_doc),
+            )
             for d, loc in zip(diagnostics_from(e, flat, Criteria), _error_locs(e), strict=False)
         ) from None
     found = criteria_problems(value)
     if found:
         raise ReadinessError(
-            _origin(p.code, f"{where}: {p.message}", p.loc, data, (doc, parent_doc)) for p in found
+            _origin(
+                p.code,
+                (f"{where}: {p.message}", f"{where_ja}: {p.message_ja or p.message}"),
+                p.loc,
+                data,
+                (doc, parent_doc),
+            )
+            for p in found
         )
     return value
 
@@ -158,12 +172,15 @@ def _error_locs(error: ValidationError) -> list[tuple[str | int, ...]]:
 
 def _origin(
     code: str,
-    message: str,
+    messages: tuple[str, str],
     loc: tuple[str | int, ...],
     data: Any,
     docs: tuple[YamlDocument, YamlDocument | None],
 ) -> Diagnostic:
-    """A diagnostic at the line that wrote the item at ``loc``: the child's, else the parent's."""
+    """A diagnostic at the line that wrote the item at ``loc``: the child's, else the parent's.
+
+    ``messages`` is the English and the Japanese."""
+    message, ja = messages
     for depth in range(len(loc), 0, -1):
         item: Any = data
         for part in loc[:depth]:
@@ -176,12 +193,12 @@ def _origin(
             for source in docs:
                 pos = source.id_position(item["id"], loc[depth:]) if source else None
                 if pos is not None and source is not None:
-                    return Diagnostic(source.source, pos[0], pos[1], code, message)
+                    return Diagnostic(source.source, pos[0], pos[1], code, message, ja)
             break
     doc = docs[0]
     at = doc.position(("extends",))
     line, column = at if at else (None, None)
-    return Diagnostic(doc.source, line, column, code, message)
+    return Diagnostic(doc.source, line, column, code, message, ja)
 
 
 def _identity(source: str) -> str:
@@ -206,13 +223,16 @@ def parent_document(
             doc.source, "missing-parent",
             f"extends {ref!r}: no bundled criteria with this id and no such file "
             f"(bundled: {', '.join(bundled_ids())})", line, column,
+            ja=f"extends {ref!r}: この id の同梱の評価基準も、このファイルもありません"
+            f"（同梱: {', '.join(bundled_ids())}）",
         )  # fmt: skip
     key = str(path.resolve())
     if key in here:
         loop = " -> ".join(Path(k).name for k in (*here[here.index(key) :], key))
         raise ReadinessError.single(
-            doc.source, "extends-cycle", f"extends {ref!r} makes a cycle: {loop}", line, column
-        )
+            doc.source, "extends-cycle", f"extends {ref!r} makes a cycle: {loop}", line, column,
+            ja=f"extends {ref!r} が循環しています: {loop}",
+        )  # fmt: skip
     return load_yaml(path), here
 
 
@@ -270,6 +290,14 @@ def _merge_by_id(items: list[dict[str, Any]], patches: list[dict[str, Any]]) -> 
             existing.update(patch)
 
 
+_WHAT_JA = {
+    "section": "条件・観点",
+    "criterion": "評価項目",
+    "strategy": "重点戦略",
+    "band": "判定",
+}
+
+
 def _remove(base: dict[str, Any], removals: Removals, parent_id: str) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -279,7 +307,9 @@ def _remove(base: dict[str, Any], removals: Removals, parent_id: str) -> list[Pr
             if ident not in known:
                 problems.append(
                     Problem(("remove", kind, i), "unknown-id",
-                            f"cannot remove {what} {ident!r}: {parent_id} has no such {what}")
+                            f"cannot remove {what} {ident!r}: {parent_id} has no such {what}",
+                            f"{_WHAT_JA.get(what, what)} {ident!r} を削除できません。"
+                            f"{parent_id} にありません")
                 )  # fmt: skip
         items[:] = [item for item in items if item["id"] not in ids]
 

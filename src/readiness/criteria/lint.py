@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from readiness.criteria.checks import AllOf, AnyOf, AtLeast, Check, Count
+from readiness.criteria.lint_ja import field_problem_ja
 from readiness.criteria.model import Criteria
 from readiness.input.fieldpaths import UNKNOWN, Loc, resolve
 from readiness.input.validation import Problem
@@ -34,7 +35,9 @@ def _quote_sources(criteria: Criteria) -> list[Problem]:
     return [
         Problem(("sections", i, "quotes", j, "source"), "bad-reference",
                 f"quote cites source {q.source}, but the set has {count} source(s), "
-                f"numbered from 0 to {count - 1}")
+                f"numbered from 0 to {count - 1}",
+                f"引用が出典 {q.source} を挙げていますが、出典は{count}件"
+                f"（0 から {count - 1} の番号）です")
         for i, s in enumerate(criteria.sections)
         for j, q in enumerate(s.quotes)
         if q.source >= count
@@ -95,6 +98,14 @@ def raw_criteria_problems(data: Any) -> list[Problem]:
     return _duplicates(groups)
 
 
+_WHAT_JA = {
+    "section": "条件・観点",
+    "criterion": "評価項目",
+    "strategy": "重点戦略",
+    "band": "判定",
+}
+
+
 def _duplicates(groups: list[tuple[str, list[tuple[Loc, str]]]]) -> list[Problem]:
     problems = []
     for what, items in groups:
@@ -102,7 +113,12 @@ def _duplicates(groups: list[tuple[str, list[tuple[Loc, str]]]]) -> list[Problem
         for loc, ident in items:
             if ident in first:
                 problems.append(
-                    Problem(loc, "duplicate-id", f"{what} id {ident!r} is already used")
+                    Problem(
+                        loc,
+                        "duplicate-id",
+                        f"{what} id {ident!r} is already used",
+                        f"{_WHAT_JA[what]}の id {ident!r} はすでに使われています",
+                    )
                 )
             first.setdefault(ident, loc)
     return problems
@@ -111,7 +127,7 @@ def _duplicates(groups: list[tuple[str, list[tuple[Loc, str]]]]) -> list[Problem
 def _field_references(criteria: Criteria) -> list[Problem]:
     strategies = frozenset(s.id for s in criteria.strategies)
     return [
-        Problem(loc, "bad-check", f"{c.id}: {message}")
+        Problem(loc, "bad-check", f"{c.id}: {message}", f"{c.id}: {field_problem_ja(message)}")
         for i, s in enumerate(criteria.sections)
         for j, c in enumerate(s.criteria)
         for loc, message in _check_problems(
@@ -137,7 +153,9 @@ def _bands(criteria: Criteria) -> list[Problem]:
     problems = [
         Problem(("bands", i, "min"), "bad-bands",
                 f"band {b.id!r} (min {b.min:g}) must have a lower min than "
-                f"{bands[i - 1].id!r} above it (min {bands[i - 1].min:g})")
+                f"{bands[i - 1].id!r} above it (min {bands[i - 1].min:g})",
+                f"判定 {b.id!r}（min {b.min:g}）の min は、上の {bands[i - 1].id!r}"
+                f"（min {bands[i - 1].min:g}）より小さくしてください")
         for i, b in enumerate(bands)
         if i > 0 and b.min >= bands[i - 1].min
     ]  # fmt: skip
@@ -145,19 +163,23 @@ def _bands(criteria: Criteria) -> list[Problem]:
         problems.append(
             Problem(("bands", len(bands) - 1, "requires_gates"), "bad-bands",
                     f"the lowest band {bands[-1].id!r} cannot require gates: it is the band of "
-                    "every town that reaches no other")
+                    "every town that reaches no other",
+                    f"最下位の判定 {bands[-1].id!r} は足切りを条件にできません。"
+                    "ほかの判定に届かないすべての自治体の判定だからです")
         )  # fmt: skip
     if bands[-1].min != 0:
         problems.append(
             Problem(("bands", len(bands) - 1, "min"), "bad-bands",
-                    f"the lowest band {bands[-1].id!r} must start at 0, so every score has a band")
+                    f"the lowest band {bands[-1].id!r} must start at 0, so every score has a band",
+                    f"最下位の判定 {bands[-1].id!r} は 0 から始めてください（どの点数にも判定が"
+                    "付くように）")
         )  # fmt: skip
     return problems
 
 
 def _bounds(criteria: Criteria) -> list[Problem]:
     return [
-        Problem(loc, "bad-check", f"{c.id}: {message}")
+        Problem(loc, "bad-check", f"{c.id}: {message}", f"{c.id}: {field_problem_ja(message)}")
         for i, s in enumerate(criteria.sections)
         for j, c in enumerate(s.criteria)
         for loc, message in _check_bounds(c.check, ("sections", i, "criteria", j, "check"))
@@ -220,13 +242,15 @@ def _recommendations(criteria: Criteria) -> list[Problem]:
             if not _has_japanese(text.ja):
                 problems.append(
                     Problem((*at, "ja"), "bad-recommendation",
-                            f"{c.id}: the Japanese recommendation has no Japanese text")
+                            f"{c.id}: the Japanese recommendation has no Japanese text",
+                            f"{c.id}: 日本語の推奨（ja）に日本語がありません")
                 )  # fmt: skip
             if text.ja == text.en:
                 problems.append(
                     Problem((*at, "en"), "bad-recommendation",
                             f"{c.id}: the English recommendation is the same as the Japanese; "
-                            "translate it")
+                            "translate it",
+                            f"{c.id}: 英語の推奨（en）が日本語と同じです。訳してください")
                 )  # fmt: skip
     return problems
 

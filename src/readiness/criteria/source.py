@@ -81,7 +81,10 @@ def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", *args], capture_output=True, check=False)
     except FileNotFoundError:
         raise ReadinessError.single(
-            "git", "git-missing", "git is not installed, so REV:path cannot be read"
+            "git",
+            "git-missing",
+            "git is not installed, so REV:path cannot be read",
+            ja="git がインストールされていないため、REV:path を読めません",
         ) from None
 
 
@@ -93,10 +96,14 @@ def git_show(rev: str, path: str, *, encoding: str | None = None) -> str:
             where,
             "not-a-git-repo",
             f"the current directory {Path.cwd()} is not in a git repository",
+            ja=f"現在のフォルダ {Path.cwd()} は git リポジトリの中にありません",
         )
     if _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
         raise ReadinessError.single(
-            where, "bad-revision", f"no revision {rev!r} in this repository"
+            where,
+            "bad-revision",
+            f"no revision {rev!r} in this repository",
+            ja=f"このリポジトリにリビジョン {rev!r} はありません",
         )
     shown = _git("show", where)
     if shown.returncode != 0:
@@ -107,7 +114,10 @@ def git_show(rev: str, path: str, *, encoding: str | None = None) -> str:
             shown = _git("show", f"{rev}:{real}")
     if shown.returncode != 0:
         raise ReadinessError.single(
-            where, "not-in-revision", f"no file {path!r} in revision {rev!r}"
+            where,
+            "not-in-revision",
+            f"no file {path!r} in revision {rev!r}",
+            ja=f"リビジョン {rev!r} にファイル {path!r} はありません",
         )
     return decode(shown.stdout, where, encoding)
 

@@ -132,12 +132,17 @@ def _xlsx_rows(name: str) -> tuple[str, list[list[CellValue]]]:
     from openpyxl import load_workbook
 
     if not Path(name).is_file():
-        raise ReadinessError.single(name, "file-not-found", "no such file")
+        raise ReadinessError.single(
+            name, "file-not-found", "no such file", ja="ファイルがありません"
+        )
     try:
         wb = load_workbook(name, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise ReadinessError.single(
-            name, "bad-workbook", f"cannot read it as an Excel workbook (.xlsx): {e}"
+            name,
+            "bad-workbook",
+            f"cannot read it as an Excel workbook (.xlsx): {e}",
+            ja=f"Excel ブック（.xlsx）として読めません（{e}）",
         ) from None
     try:
         ws = wb.worksheets[0]
@@ -181,5 +186,7 @@ def _table(name: str, rows: Iterable[Sequence[CellValue]], prefix: str) -> Table
         by_name = {h: cells[i] for i, (h, _) in enumerate(header) if h and i < len(cells)}
         data.append(Row(r, f"{prefix}{r}", by_name))
     if not header:
-        raise ReadinessError.single(name, "empty-table", "has no header row")
+        raise ReadinessError.single(
+            name, "empty-table", "has no header row", ja="見出しの行がありません"
+        )
     return Table(tuple(header), tuple(data))

@@ -64,6 +64,9 @@ def locate(doc: YamlDocument, problem: Problem) -> Diagnostic:
     return Diagnostic(doc.source, line, column, problem.code, problem.message, problem.message_ja)
 
 
+_KIND_JA = {"a profile": "プロファイル", "a criteria file": "評価基準ファイル"}
+
+
 def refuse_other_kind(doc: YamlDocument, wanted: str, marker: str, other: str, theirs: str) -> None:
     """One clear message for a file of the other kind, instead of one error per field."""
     data = doc.data
@@ -79,6 +82,9 @@ def refuse_other_kind(doc: YamlDocument, wanted: str, marker: str, other: str, t
                     column,
                     "wrong-kind",
                     f"expected {wanted}, but this is {other} (it has `{theirs}`, not `{marker}`)",
+                    f"{_KIND_JA.get(wanted, wanted)}が必要ですが、"
+                    f"これは{_KIND_JA.get(other, other)}です"
+                    f"（`{marker}` ではなく `{theirs}` があります）",
                 ),
             ]
         )
@@ -138,8 +144,9 @@ def diagnostics_from(
         seen.add((loc, err["type"]))
         code, message = explain(err, loc, model, doc.scalar_text(loc))
         parent = model_at(model, loc[:-1])
-        message_ja = explain_ja(
-            err, loc, dotted(loc), list(parent.model_fields) if parent else None
+        message_ja = (
+            explain_ja(err, loc, dotted(loc), list(parent.model_fields) if parent else None)
+            or f"{dotted(loc) or '最上位'} の値が正しくありません（{message}）"
         )
         if err["type"] == "extra_forbidden":
             pos = doc.key_position(loc)

@@ -325,11 +325,17 @@ def read_text(path: Path, encoding: str | None = None) -> str:
             name, "file-not-found", "no such file", ja="ファイルがありません"
         ) from None
     except OSError as e:
-        raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+        raise _unreadable(name, e) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReadinessError.single(name, "not-a-file", "is a directory, not a YAML file")
+        raise ReadinessError.single(
+            name, "not-a-file", "is a directory, not a YAML file",
+            ja="フォルダです。YAML ファイルを指定してください",
+        )  # fmt: skip
     if not stat.S_ISREG(st.st_mode):
-        raise ReadinessError.single(name, "not-a-file", "is not a regular file (FIFO or device?)")
+        raise ReadinessError.single(
+            name, "not-a-file", "is not a regular file (FIFO or device?)",
+            ja="通常のファイルではありません（FIFO やデバイス？）",
+        )  # fmt: skip
     if st.st_size > MAX_FILE_BYTES:
         raise _too_large(name, st.st_size)
     try:
@@ -340,7 +346,7 @@ def read_text(path: Path, encoding: str | None = None) -> str:
             if len(raw) > st.st_size:
                 raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as e:
-        raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+        raise _unreadable(name, e) from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large(name, len(raw))
     return decode(raw, name, encoding)
@@ -357,7 +363,7 @@ def read_stream(stream: BinaryIO, name: str = STDIN_NAME, encoding: str | None =
     try:
         raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise ReadinessError.single(name, "file-unreadable", _os_reason(e)) from None
+        raise _unreadable(name, e) from None
     if len(raw) > MAX_FILE_BYTES:
         raise ReadinessError.single(
             name,
@@ -376,11 +382,18 @@ def _too_large(name: str, size: int) -> ReadinessError:
         "file-too-large",
         f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB), "
         "far more than any profile or criteria file needs",
+        ja=f"{size:,}バイトあります。上限は{MAX_FILE_BYTES:,}バイト（1 MiB）で、"
+        "プロファイルや評価基準のファイルには十分すぎる大きさです",
     )
 
 
 def _os_reason(e: OSError) -> str:
     return (e.strerror or str(e)).lower()
+
+
+def _unreadable(name: str, e: OSError) -> ReadinessError:
+    reason = _os_reason(e)
+    return ReadinessError.single(name, "file-unreadable", reason, ja=f"読み込めません（{reason}）")
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
@@ -422,20 +435,27 @@ def _decode_as(raw: bytes, name: str, encoding: str) -> str:
         codecs.lookup(encoding)
     except LookupError:
         raise ReadinessError.single(
-            name, "bad-encoding", f"unknown encoding {encoding!r}; try utf-8 or cp932"
+            name,
+            "bad-encoding",
+            f"unknown encoding {encoding!r}; try utf-8 or cp932",
+            ja=f"文字コード {encoding!r} は知りません。utf-8 か cp932 を試してください",
         ) from None
     if not _is_utf8_name(encoding) and not raw.isascii() and _is_utf8(raw):
         # Decoding UTF-8 as, say, CP932 would "succeed" and show mojibake: refuse instead.
         raise ReadinessError.single(
-            name, "bad-encoding", f"is already UTF-8, not {encoding}: leave out --encoding"
+            name,
+            "bad-encoding",
+            f"is already UTF-8, not {encoding}: leave out --encoding",
+            ja=f"{encoding} ではなく UTF-8 のファイルです。--encoding を外してください",
         )
     try:
         return raw.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         raise ReadinessError.single(
-            name, "bad-encoding", f"is not valid {encoding} (byte {e.start})", line
-        ) from None
+            name, "bad-encoding", f"is not valid {encoding} (byte {e.start})", line,
+            ja=f"{encoding} として読めません（{e.start}バイト目）",
+        ) from None  # fmt: skip
 
 
 def _is_utf8_name(encoding: str) -> bool:
@@ -472,8 +492,9 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     except UnicodeEncodeError as e:  # a lone surrogate, possible only in text given by API
         line, column = _line_col(text, e.start)
         raise ReadinessError.single(
-            source, "bad-character", "a lone surrogate (invalid Unicode text)", line, column
-        ) from None
+            source, "bad-character", "a lone surrogate (invalid Unicode text)", line, column,
+            ja="対になっていないサロゲート文字です（Unicode として不正な文字）",
+        ) from None  # fmt: skip
     loader.duplicates = []
     loader.bad_keys = []
     loader.source_name = source
@@ -496,10 +517,15 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     except yaml.reader.ReaderError as e:
         raise _reader_error(e, source, text) from None
     except yaml.YAMLError as e:
-        raise ReadinessError.single(source, "yaml-syntax", str(e)) from None
+        raise ReadinessError.single(
+            source, "yaml-syntax", str(e), ja=f"YAML の書き方に誤りがあります（{e}）"
+        ) from None
     except RecursionError:  # only the pure-Python loader recurses, and _check_depth ran first
         raise ReadinessError.single(
-            source, "too-deep", f"nests deeper than {MAX_DEPTH} levels"
+            source,
+            "too-deep",
+            f"nests deeper than {MAX_DEPTH} levels",
+            ja=f"入れ子が{MAX_DEPTH}段より深くなっています",
         ) from None
     finally:
         loader.dispose()
@@ -516,6 +542,7 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             "is empty: expected a YAML mapping",
             mark.line + 1,
             mark.column + 1,
+            ja="空です。YAML のマッピング（「項目: 値」の行）が必要です",
         )
     if not isinstance(data, dict):
         mark = node.start_mark
@@ -526,6 +553,8 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             "(lines like `schema_version: 1`)",
             mark.line + 1,
             mark.column + 1,
+            ja=f"最上位が{_kind_of_ja(data)}です。項目のマッピング"
+            "（`schema_version: 1` のような行）が必要です",
         )
     return YamlDocument(source=source, data=data, node=node, problems=duplicates)
 
@@ -544,7 +573,13 @@ def _reader_error(e: yaml.reader.ReaderError, source: str, text: str) -> Readine
         'inside double quotes ("...")',
         line,
         column,
+        ja=f'文字 U+{code:04X} は YAML で使えません。消すか、二重引用符（"..."）の中に'
+        f" {escape} と書いてください",
     )
+
+
+def _kind_of_ja(data: object) -> str:
+    return "リスト" if isinstance(data, list) else f"単独の値（{type(data).__name__}）"
 
 
 def _kind_of(data: object) -> str:
@@ -576,15 +611,24 @@ def _bad_key(source: str, key: yaml.Node) -> Diagnostic:
         "null": "nothing (null)",
         "timestamp": "a date",
     }.get(key.tag.replace(_YAML_TAG, ""))
+    read_as_ja = {"a number": "数値", "true or false": "真偽値", "nothing (null)": "空（null）",
+                  "a date": "日付"}.get(read_as or "")  # fmt: skip
     if not isinstance(key, yaml.ScalarNode):
         message = "a key must be plain text, not a list or a mapping"
+        ja = "項目名は文字列にしてください（リストやマッピングは使えません）"
     elif read_as is None:
-        message = f"key {key.value!r} is tagged {key.tag.replace(_YAML_TAG, '!!')}; keys are text"
+        tag = key.tag.replace(_YAML_TAG, "!!")
+        message = f"key {key.value!r} is tagged {tag}; keys are text"
+        ja = f"項目名 {key.value!r} に {tag} が付いています。項目名は文字列です"
     else:
         message = (
             f"key {key.value!r} is read as {read_as}, not as text: put it in quotes, '{key.value}'"
         )
-    return Diagnostic(source, mark.line + 1, mark.column + 1, "bad-key", message)
+        ja = (
+            f"項目名 {key.value!r} が文字列ではなく{read_as_ja}として読まれます。"
+            f"'{key.value}' のように引用符で囲んでください"
+        )
+    return Diagnostic(source, mark.line + 1, mark.column + 1, "bad-key", message, ja)
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:
@@ -634,6 +678,7 @@ def _too_deep(source: str, mark: Any) -> ReadinessError:
         f"nests deeper than {MAX_DEPTH} levels; profiles and criteria need far fewer",
         mark.line + 1,
         mark.column + 1,
+        ja=f"入れ子が{MAX_DEPTH}段より深くなっています。プロファイルや評価基準はずっと浅くて足ります",
     )
 
 
@@ -666,6 +711,8 @@ def _check_aliases(root: yaml.Node, source: str) -> None:
                     "write the values out, or use fewer aliases",
                     mark.line + 1,
                     mark.column + 1,
+                    ja=f"ここの別名（*name）を展開すると{MAX_EXPANDED_NODES:,}個を超える値に"
+                    "なります。値をそのまま書くか、別名を減らしてください",
                 )
             continue
         stack.append((node, depth, True, entry))
@@ -716,6 +763,11 @@ def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessErr
         problem = f"invalid YAML: {problem}"
     elif code == "multiple-documents":
         ja = "YAML の文書が2つ以上あります（2つ目の `---`）。1ファイルに1つにしてください"
+    else:
+        ja = (
+            f"入れ子が{MAX_DEPTH}段より深くなっています。"
+            "プロファイルや評価基準はずっと浅くて足ります"
+        )
     if mark is None:
         return ReadinessError.single(source, code, problem, ja=ja)
     return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1, ja=ja)

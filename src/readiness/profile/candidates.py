@@ -96,8 +96,10 @@ class RowError:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _bad(cell: Cell, code: str, message: str) -> ReadinessError:
-    return ReadinessError.single(cell.where, code, f"{message} (cell {cell.ref})")
+def _bad(cell: Cell, code: str, message: str, ja: str) -> ReadinessError:
+    return ReadinessError.single(
+        cell.where, code, f"{message} (cell {cell.ref})", ja=f"{ja}（セル {cell.ref}）"
+    )
 
 
 _FORMULA_CODE = re.compile(r'^="([0-9]+)"$')
@@ -123,14 +125,18 @@ def parse_code(cell: Cell) -> str:
             cell, "bad-code",
             f"{text} has 5 digits; a local government code has 6, the last a check digit "
             f"({text}{check_digit(text)})",
+            f"{text} は5桁です。団体コードは6桁で、最後が検査数字です（{text}{check_digit(text)}）",
         )  # fmt: skip
     if not re.fullmatch(r"[0-9]{6}", text):
-        raise _bad(cell, "bad-code", f"{v!r} is not a local government code (6 digits)")
+        raise _bad(cell, "bad-code", f"{v!r} is not a local government code (6 digits)",
+                   f"{v!r} は団体コード（6桁）ではありません")  # fmt: skip
     if not code_is_valid(text):
         raise _bad(
             cell, "bad-code",
             f"code {text} fails its check digit (the last digit should be "
             f"{check_digit(text[:5])})",
+            f"団体コード {text} の検査数字が合いません"
+            f"（最後の桁は {check_digit(text[:5])} のはず）",
         )  # fmt: skip
     return text
 
@@ -149,19 +155,24 @@ def _yaml(value: CellValue, column: Column, cell: Cell) -> str | None:
         word = str(text).lower()
         if word in _TRUE or word in _FALSE:
             return "true" if word in _TRUE else "false"
-        raise _bad(cell, "bad-value", f"{column.key}: {value!r} is not yes or no (はい／いいえ)")
+        raise _bad(cell, "bad-value", f"{column.key}: {value!r} is not yes or no (はい／いいえ)",
+                   f"{column.key}: {value!r} は はい／いいえ（yes／no）ではありません")  # fmt: skip
     if kind == "choice":
         if str(text) in TOP_COMMITMENT:
             return str(text)
         raise _bad(
-            cell, "bad-value", f"{column.key}: {value!r} is not one of {', '.join(TOP_COMMITMENT)}"
-        )
+            cell, "bad-value", f"{column.key}: {value!r} is not one of {', '.join(TOP_COMMITMENT)}",
+            f"{column.key}: {value!r} は {'、'.join(TOP_COMMITMENT)} のいずれでもありません",
+        )  # fmt: skip
     if kind == "date":
         try:
             return dt.date.fromisoformat(str(text)).isoformat()
         except ValueError:
             raise _bad(
-                cell, "bad-value", f"{column.key}: {value!r} is not a date (YYYY-MM-DD)"
+                cell,
+                "bad-value",
+                f"{column.key}: {value!r} is not a date (YYYY-MM-DD)",
+                f"{column.key}: {value!r} は日付（YYYY-MM-DD）ではありません",
             ) from None
     try:
         number = float(str(text).replace(",", "")) if not isinstance(text, bool) else -1.0
@@ -169,7 +180,9 @@ def _yaml(value: CellValue, column: Column, cell: Cell) -> str | None:
         number = -1.0
     if not math.isfinite(number) or number < 0 or (kind == "int" and not number.is_integer()):
         what = "a whole number" if kind == "int" else "a number"
-        raise _bad(cell, "bad-value", f"{column.key}: {value!r} is not {what}")
+        what_ja = "整数" if kind == "int" else "数値"
+        raise _bad(cell, "bad-value", f"{column.key}: {value!r} is not {what}",
+                   f"{column.key}: {value!r} は{what_ja}ではありません")  # fmt: skip
     return str(int(number)) if kind == "int" else f"{number:g}"
 
 
@@ -187,18 +200,24 @@ def columns_of(table: Table) -> dict[str, str]:
             known = ", ".join(f"{c.ja} / {c.en}" for c in COLUMNS)
             problems.append(Diagnostic(cell.where, None, None, "unknown-column",
                                        f"{header!r} is not a column of a candidate list "
-                                       f"(cell {cell.ref}); known: {known}"))  # fmt: skip
+                                       f"(cell {cell.ref}); known: {known}",
+                                       f"{header!r} は候補リストの列ではありません"
+                                       f"（セル {cell.ref}）。使える列: {known}"))  # fmt: skip
         elif column.key in found:
             problems.append(Diagnostic(cell.where, None, None, "duplicate-column",
                                        f"{header!r} repeats the {column.key} column "
-                                       f"(cell {cell.ref})"))  # fmt: skip
+                                       f"(cell {cell.ref})",
+                                       f"{header!r} は {column.key} の列の重複です"
+                                       f"（セル {cell.ref}）"))  # fmt: skip
         else:
             found[column.key] = header
     if "code" not in found and not problems:
         first = table.header[0][1]
         problems.append(Diagnostic(first.where.rsplit("!", 1)[0].rsplit(":", 2)[0], None, None,
                                    "missing-column", "no code column (団体コード or code) in "
-                                   "the header row"))  # fmt: skip
+                                   "the header row",
+                                   "見出しの行に団体コードの列（団体コード または code）が"
+                                   "ありません"))  # fmt: skip
     if problems:
         raise ReadinessError(problems)
     return found
@@ -216,7 +235,9 @@ def make_profile(
     cells = {key: row.cells.get(header) for key, header in columns.items()}
     code_cell = cells.get("code")
     if code_cell is None or code_cell.value in (None, ""):
-        raise ReadinessError.single(row.where, "missing-code", "the row has no code")
+        raise ReadinessError.single(
+            row.where, "missing-code", "the row has no code", ja="この行に団体コードがありません"
+        )
     problems: list[Diagnostic] = []
     town = None
     try:
@@ -224,7 +245,8 @@ def make_profile(
         town = find_municipality(code=code)
     except ReadinessError as e:
         d = e.diagnostics[0]
-        problems += _bad(code_cell, d.code, d.message.split(" (cell ")[0]).diagnostics
+        problems += _bad(code_cell, d.code, d.message.split(" (cell ")[0],
+                         (d.message_ja or d.message).split("（セル ")[0]).diagnostics  # fmt: skip
     values: dict[str, str] = {}
     for column in COLUMNS[1:]:
         cell = cells.get(column.key)
@@ -242,7 +264,9 @@ def make_profile(
         given = "".join(json.loads(values.pop("name")).split())
         if given not in {town.name, town.prefecture + town.name}:
             problems += _bad(name_cell, "name-mismatch",
-                             f"code {code} is {town.name} ({town.prefecture}), not {given}"
+                             f"code {code} is {town.name} ({town.prefecture}), not {given}",
+                             f"団体コード {code} は{town.prefecture}{town.name}で、"
+                             f"{given}ではありません"
                              ).diagnostics  # fmt: skip
     if problems or town is None:
         raise ReadinessError(problems)
@@ -260,7 +284,7 @@ def make_profile(
             at = next((k for k, n in lines.items() if n == d.line), None)
             cell = cells.get(at) if at else None
             where = cell.where if cell else row.where
-            located.append(Diagnostic(where, None, None, d.code, d.message))
+            located.append(Diagnostic(where, None, None, d.code, d.message, d.message_ja))
         raise ReadinessError(located) from None
     return Candidate(row.number, town.code, town.name, text)
 

@@ -32,7 +32,9 @@ def _identities(profile: Profile) -> list[Problem]:
             problems.append(
                 Problem((*at, "code"), "duplicate-member",
                         f"{member.name} ({member.code}) is already in the group: the lead town "
-                        "is `municipality`, and each member is listed once")
+                        "is `municipality`, and each member is listed once",
+                        f"{member.name}（{member.code}）はすでにグループにいます。代表は"
+                        " `municipality` で、構成自治体は1回ずつ書きます")
             )  # fmt: skip
         seen.add(member.code)
     return problems

@@ -122,22 +122,27 @@ def evidence_problems(profile: Profile) -> list[Problem]:
     for path, ids in profile.citations.items():
         at = ("citations", path)
         if resolve(profile, path) is None:
-            problems.append(Problem(at, "bad-citation", _names_nothing(path)))
+            problems.append(Problem(at, "bad-citation", *_names_nothing(path)))
         for j, ident in enumerate(ids):
             if ident not in sources:
                 known = ", ".join(sorted(sources)) or "none; give sources an id"
+                known_ja = "、".join(sorted(sources)) or "なし。出典に id を付けてください"
                 problems.append(
                     Problem((*at, j), "bad-citation",
-                            f"no source with id {ident!r} (sources with ids: {known})")
+                            f"no source with id {ident!r} (sources with ids: {known})",
+                            f"id {ident!r} の出典はありません（id のある出典: {known_ja}）")
                 )  # fmt: skip
     for i, path in enumerate(profile.readings):
         if resolve(profile, path) is None:
-            problems.append(Problem(("readings", i), "bad-reading", _names_nothing(path)))
+            problems.append(Problem(("readings", i), "bad-reading", *_names_nothing(path)))
     return problems
 
 
-def _names_nothing(path: str) -> str:
+def _names_nothing(path: str) -> tuple[str, str]:
+    """The English and the Japanese."""
     return (
         f"{path!r} names no fact of this profile; write a dotted path such as "
-        "will.annual_review, issues.ID or record.programmes[0]"
+        "will.annual_review, issues.ID or record.programmes[0]",
+        f"{path!r} はこのプロファイルの事実を指していません。will.annual_review、issues.ID、"
+        "record.programmes[0] のように点でつないだパスを書いてください",
     )

@@ -34,6 +34,8 @@ def threshold_failures(
                 "--require-band",
                 "unknown-band",
                 f"{require_band!r} is not a band of {criteria.id}; choose from {', '.join(ranks)}",
+                ja=f"{require_band!r} は {criteria.id} の判定にありません。"
+                f"{'、'.join(ranks)} から選んでください",
             )
         if a.band_rank > ranks[require_band]:
             failures.append(f"band {a.band.id!r} is below --require-band {require_band}")
