@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from readiness.criteria.model import Band, Criteria, Criterion, Section
 from readiness.profile.bilingual import Text
@@ -111,6 +112,13 @@ def _exact_form(criteria: Criteria) -> _Exact:
     return form
 
 
+@lru_cache(maxsize=65536)
+def _ratio(numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)``, made once for each pair: towns share a few
+    section totals, and a fraction is immutable."""
+    return Fraction(numerator, denominator)
+
+
 def _rounded_tenths(score_units: int, units: int) -> int:
     """``score_units / units`` in tenths, rounded half up: floor(10 x + 1/2)."""
     return (2 * _TENTHS * score_units + units) // (2 * units)
@@ -180,11 +188,11 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                 label=section.label,
                 official=section.official,
                 weight=section.weight,
-                earned=Fraction(earned, part.denominator),
-                possible=Fraction(part.possible, part.denominator),
+                earned=_ratio(earned, part.denominator),
+                possible=_ratio(part.possible, part.denominator),
                 gate=section.gate,
-                contribution=Fraction(earned * part.scale, form.units),
-                unknown_points=Fraction(unknown_units, part.denominator),
+                contribution=_ratio(earned * part.scale, form.units),
+                unknown_points=_ratio(unknown_units, part.denominator),
                 unknown_facts=len(unknown_facts),
                 required_unmet=tuple(required_unmet),
                 required_unknown=tuple(required_unknown),
