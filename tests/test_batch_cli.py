@@ -397,17 +397,28 @@ def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Pa
 
 @pytest.mark.parametrize("command", ["batch", "assess"])
 @pytest.mark.parametrize(
+    ("option", "what"), [("--fail-under", "a score"), ("--min-evidence", "a percentage")]
+)
+@pytest.mark.parametrize(
     ("value", "shown"), [("nan", "nan"), ("101", "101.0"), ("inf", "inf"), ("-0.5", "-0.5")]
 )
-def test_fail_under_is_a_score_from_0_to_100(
-    run_cli: RunCli, command: str, value: str, shown: str
+def test_gates_are_numbers_from_0_to_100(
+    run_cli: RunCli, command: str, option: str, what: str, value: str, shown: str
 ) -> None:
     """The same message whatever typer's version (it checks ranges differently)."""
     target = str(EXAMPLES) if command == "batch" else str(EXAMPLES / "koshi.yaml")
-    result = run_cli(command, target, "--fail-under", value)
+    result = run_cli(command, target, option, value)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"--fail-under: bad-option must be a score from 0 to 100, got {shown}\n"
+    assert result.stderr == f"{option}: bad-option must be {what} from 0 to 100, got {shown}\n"
+
+
+@pytest.mark.parametrize("option", ["--fail-under", "--min-evidence"])
+def test_gate_range_message_in_japanese(run_cli: RunCli, option: str) -> None:
+    result = run_cli("assess", str(EXAMPLES / "koshi.yaml"), option, "101", "--lang", "ja")
+    assert result.exit_code == 2
+    assert "0から100までの" in result.stderr
+    assert "（指定値：101.0）" in result.stderr
 
 
 def test_jobs_is_at_least_1(run_cli: RunCli) -> None:

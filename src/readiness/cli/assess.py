@@ -19,6 +19,7 @@ from readiness.cli.options import (
     RequireBandOption,
     StdinFilenameOption,
     check_fail_under,
+    check_min_evidence,
     complete_criteria,
     read_stdin,
     resolve_lang,
@@ -108,6 +109,7 @@ def run(
 
     language = resolve_lang(lang)  # first: errors while reading speak it too
     check_fail_under(fail_under)
+    check_min_evidence(min_evidence)
     if profile_file == "-":
         from readiness.input.yamlload import parse
         from readiness.profile.loading import profile_from_document

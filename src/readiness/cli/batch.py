@@ -29,6 +29,7 @@ from readiness.cli.options import (
     MinEvidenceOption,
     RequireBandOption,
     check_fail_under,
+    check_min_evidence,
     complete_criteria,
     resolve_lang,
 )
@@ -487,6 +488,7 @@ def run(
     from readiness.messages import t
 
     check_fail_under(fail_under)
+    check_min_evidence(min_evidence)
     if jobs is not None and jobs < 1:
         raise ReadinessError.single(
             "--jobs", "bad-option", f"must be 1 or more, got {jobs}",

@@ -109,14 +109,12 @@ MinEvidenceOption = Annotated[
         help="Gate: exit 1 if less than P% of a town's earned points rest on facts a cited "
         "source backs (evidence coverage, 0-100).",
         metavar="P",
-        min=0,
-        max=100,
     ),
 ]
 
 
-def check_fail_under(value: float | None) -> None:
-    """A score from 0 to 100, checked here rather than by typer, whose message (and whether
+def check_percent(option: str, value: float | None, *, what: str, ja_what: str) -> None:
+    """A number from 0 to 100, checked here rather than by typer, whose message (and whether
     it refuses ``nan``) depends on its version."""
     import math
 
@@ -124,9 +122,17 @@ def check_fail_under(value: float | None) -> None:
         from readiness.diagnostics import ReadinessError
 
         raise ReadinessError.single(
-            "--fail-under", "bad-option", f"must be a score from 0 to 100, got {value}",
-            ja=f"0から100までの点数を指定してください（指定値：{value}）",
+            option, "bad-option", f"must be {what} from 0 to 100, got {value}",
+            ja=f"0から100までの{ja_what}を指定してください（指定値：{value}）",
         )  # fmt: skip
+
+
+def check_fail_under(value: float | None) -> None:
+    check_percent("--fail-under", value, what="a score", ja_what="点数")
+
+
+def check_min_evidence(value: float | None) -> None:
+    check_percent("--min-evidence", value, what="a percentage", ja_what="割合（%）")
 
 
 RequireBandOption = Annotated[
