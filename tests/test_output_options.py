@@ -3,6 +3,8 @@ command, decided by us whatever rich's version."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from readiness.cli.app import root_command
@@ -100,3 +102,86 @@ def test_quiet_keeps_the_gate_message_and_the_exit_code(run_cli: RunCli) -> None
 def test_quiet_keeps_the_report_asked_for(run_cli: RunCli) -> None:
     result = run_cli("batch", KOSHI, "-q", "-f", "json")
     assert result.stdout.startswith("{")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["diff", "kyushu-2019", "tohoku-2022"], 0),
+     (["verify", "kyushu-2019"], 0),
+     (["explain", "will.lead", "--criteria", "kyushu-2019"], 0),
+     (["explain", "count"], 0),
+     (["criteria", "list"], 0),
+     (["criteria", "show", "kyushu-2019"], 0),
+     (["progress", KOSHI, KOSHI], 0),
+     (["config"], 0)],
+)  # fmt: skip
+def test_quiet_prints_only_problems(run_cli: RunCli, args: list[str], code: int) -> None:
+    """Each command's report is left out; the exit code still says what happened."""
+    loud = run_cli(*args)
+    assert loud.exit_code == code, loud.stderr
+    assert loud.stdout != ""
+    result = run_cli(*args, "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["explain", "no.such", "--criteria", "kyushu-2019"],
+     ["criteria", "show", "no-such-set"],
+     ["progress", KOSHI, str(EXAMPLES / "ishinomaki.yaml")]],
+)  # fmt: skip
+def test_quiet_keeps_the_problems(run_cli: RunCli, args: list[str]) -> None:
+    loud, quiet = run_cli(*args), run_cli(*args, "-q")
+    assert loud.exit_code == quiet.exit_code == 2
+    assert quiet.stderr == loud.stderr != ""
+
+
+def test_quiet_keeps_the_formats_asked_for(run_cli: RunCli, tmp_path: object) -> None:
+    diff = run_cli("diff", "kyushu-2019", "tohoku-2022", "-q", "-f", "json")
+    assert diff.stdout.startswith("{")
+    progress = run_cli("progress", KOSHI, KOSHI, "-q", "-f", "markdown")
+    assert progress.stdout.startswith("#")
+    shown = run_cli("criteria", "show", "kyushu-2019", "--resolved", "-q")
+    assert shown.stdout.startswith("# kyushu-2019: resolved")
+    schema = run_cli("schema", "profile", "-q")  # the schema is the product: it is printed
+    assert (schema.exit_code, schema.stdout[:1], schema.stderr) == (0, "{", "")
+
+
+def test_quiet_verify_prints_only_the_failing_cases(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "format: 1\nextends: tohoku-2022\nid: mine\ntests:\n"
+        "  - example: fictional-no-partners\n    band: ready\n"
+        "  - example: ishinomaki\n    band: ready\n",
+        "utf-8",
+    )
+    result = run_cli("verify", str(path), "-q")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout == (
+        f"mine ({path})\n"
+        "  FAIL  fictional-no-partners: score 80.0, band promising, 4 gap(s)\n"
+        "         band: expected ready, got promising\n"
+    )
+
+
+def test_quiet_init_leaves_out_the_next_steps(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "koshi.yaml"
+    loud = run_cli("init", "--code", "432164", "-o", str(tmp_path / "a.yaml"), "--lang", "en")
+    assert loud.exit_code == 0
+    assert loud.stderr != ""
+    result = run_cli("init", "--code", "432164", "-o", str(out), "--lang", "en", "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert out.read_text("utf-8") == (tmp_path / "a.yaml").read_text("utf-8")
+
+
+def test_quiet_import_says_nothing_when_every_row_is_written(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    rows = tmp_path / "list.csv"
+    rows.write_text("code\n432164\n", "utf-8")
+    result = run_cli("import", str(rows), "-o", str(tmp_path / "out"), "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (tmp_path / "out" / "432164.yaml").is_file()
+    template = run_cli("import", "--template", str(tmp_path / "t.xlsx"), "-q")
+    assert (template.exit_code, template.stdout, template.stderr) == (0, "", "")
+    assert (tmp_path / "t.xlsx").is_file()

@@ -187,9 +187,14 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
     return lines, table_line
 
 
-def show(config: Config | None) -> str:
+def show(config: Config | None, lang: str = "en") -> str:
     """What ``readiness config`` prints: the file found and the settings it gives."""
     if config is None:
+        if lang == "ja":
+            return (
+                f"設定ファイルなし：{Path.cwd()} とその上のフォルダに {YAML_NAME} も"
+                f"[{TABLE}] のある {PYPROJECT} もありません\n"
+            )
         return (
             f"no config file: none of {YAML_NAME}, or {PYPROJECT} with [{TABLE}], in "
             f"{Path.cwd()} or a folder above it\n"

@@ -21,6 +21,11 @@ def config() -> None:
 
 def run() -> int:
     from readiness.cli.config import load_config, show
+    from readiness.cli.options import resolve_lang
+    from readiness.reporters.console import settings
 
-    sys.stdout.write(show(load_config()))
+    language = resolve_lang(None)  # the locale's: a bad file is reported in it too
+    config = load_config()
+    if not settings.quiet:  # -q: only a problem with the file
+        sys.stdout.write(show(config, language))
     return 0

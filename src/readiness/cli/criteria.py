@@ -53,10 +53,12 @@ def run_list(lang: LangChoice | None = None, as_of: dt.date | None = None) -> in
     from readiness.messages import t
     from readiness.profile.localgov import BUREAU_NAMES
     from readiness.reporters.batch.common import bureau_name
-    from readiness.reporters.console import make_console
+    from readiness.reporters.console import make_console, settings
     from readiness.reporters.kinsoku import KinsokuText, print_trimmed
     from readiness.reporters.tables import fitted
 
+    if settings.quiet:  # -q: only problems, and listing the bundled sets has none
+        return 0
     language = resolve_lang(lang)
     on = as_of or dt.date.today()
     sets = bundled_criteria()
@@ -131,9 +133,11 @@ def run_show(ref: str, resolved: bool, lang: LangChoice | None, on: dt.date | No
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         sys.stdout.write(safe(f"{header}\n{text}"))
         return 0
-    from readiness.reporters.console import make_console
+    from readiness.reporters.console import make_console, settings
     from readiness.reporters.kinsoku import print_lines
 
+    if settings.quiet:  # -q: the set was read (a bad one is an error); nothing else to say
+        return 0
     print_lines(
         make_console(),
         [

@@ -144,10 +144,11 @@ def run(
 
         sys.stdout.write(render_markdown(changes, result, language))
     else:
-        from readiness.reporters.console import make_console
+        from readiness.reporters.console import make_console, settings
         from readiness.reporters.diff_rich import print_diff
 
-        print_diff(make_console(), changes, result, language)
+        if not settings.quiet:  # -q: the exit code and the problems only
+            print_diff(make_console(), changes, result, language)
     found = failures(result, fail_on) if result is not None else []
     for failure in found:
         print(f"readiness: {failure}", file=sys.stderr)

@@ -38,12 +38,13 @@ def run(criterion_id: str, criteria_ref: str | None, lang: LangChoice | None) ->
     from readiness.criteria.checks import CHECK_KINDS
     from readiness.criteria.explain import explain_lines, find_criterion, kind_doc
     from readiness.criteria.source import read_criteria
-    from readiness.reporters.console import make_console
+    from readiness.reporters.console import make_console, settings
     from readiness.reporters.kinsoku import print_lines
 
     language = resolve_lang(lang)
     if criteria_ref is None and criterion_id in CHECK_KINDS:
-        print_lines(make_console(), f"{criterion_id}: {kind_doc(criterion_id)}".split("\n"))
+        if not settings.quiet:  # -q: nothing but problems (an unknown id still is one)
+            print_lines(make_console(), f"{criterion_id}: {kind_doc(criterion_id)}".split("\n"))
         return 0
     if criteria_ref is None:
         sets, where = bundled_criteria(), "the bundled criteria"
@@ -52,5 +53,6 @@ def run(criterion_id: str, criteria_ref: str | None, lang: LangChoice | None) ->
         where = sets[0].id
     blocks = [explain_lines(f, language) for f in find_criterion(criterion_id, sets, where)]
     text = "\n\n".join("\n".join(safe(line) for line in block) for block in blocks)
-    print_lines(make_console(), text.split("\n"))
+    if not settings.quiet:
+        print_lines(make_console(), text.split("\n"))
     return 0

@@ -73,6 +73,8 @@ def run(
     force: bool = False,
     encoding: str | None = None,
 ) -> int:
+    from readiness.reporters.console import settings
+
     language = resolve_lang(lang)
     if template is not None:
         from readiness.atomic import write_bytes
@@ -87,7 +89,8 @@ def run(
             )
         write_bytes(template, template_workbook(language))
         wrote = f"{template} を書きました" if language == "ja" else f"wrote {template}"
-        print(f"readiness: {wrote}", file=sys.stderr)
+        if not settings.quiet:
+            print(f"readiness: {wrote}", file=sys.stderr)
         if candidates is None:
             return EXIT_OK
     if candidates is None or output is None:
@@ -133,5 +136,6 @@ def run(
         summary = f"wrote {written} profile(s) to {output}" + (
             f"; {failed} rows not written" if failed else ""
         )
-    print(f"readiness: {summary}", file=sys.stderr)
+    if not settings.quiet or failed:  # -q: the count only when rows were not written
+        print(f"readiness: {summary}", file=sys.stderr)
     return EXIT_BAD_INPUT if failed else EXIT_OK

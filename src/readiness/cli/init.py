@@ -85,6 +85,7 @@ def run(
     from readiness.atomic import write_text
     from readiness.diagnostics import ReadinessError
     from readiness.profile.template import find_town, render_template
+    from readiness.reporters.console import settings
 
     language = resolve_lang(lang)
     codes = [code] if isinstance(code, str) else list(code or [])
@@ -122,8 +123,10 @@ def run(
             done += "プロファイルを書きました"
         else:
             done = f"wrote {output} for {town.name} ({town.prefecture}, {town.code})"
-        print(f"readiness: {done}", file=sys.stderr)
-    sys.stderr.write(next_steps(towns, on, output, language))
+        if not settings.quiet:
+            print(f"readiness: {done}", file=sys.stderr)
+    if not settings.quiet:  # -q: no next steps either
+        sys.stderr.write(next_steps(towns, on, output, language))
     return 0
 
 

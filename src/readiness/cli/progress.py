@@ -107,9 +107,10 @@ def run(
         from readiness.reporters.progress_rich import render
 
         if output is None:
-            from readiness.reporters.console import make_console
+            from readiness.reporters.console import make_console, settings
 
-            print_trimmed(make_console(), render(result, language))
+            if not settings.quiet:  # -q: the report only when a file is asked for
+                print_trimmed(make_console(), render(result, language))
             return EXIT_OK
         buffer = io.StringIO()
         print_trimmed(Console(file=buffer, highlight=False, emoji=False), render(result, language))

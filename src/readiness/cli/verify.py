@@ -44,8 +44,10 @@ def run(refs: list[str]) -> int:
     from readiness.criteria.loading import load_criteria
     from readiness.criteria.paths import bundled_ids, bundled_path
     from readiness.criteria.source import read_criteria
+    from readiness.reporters.console import settings
     from readiness.scoring.verify import run_cases
 
+    quiet = settings.quiet  # -q: only the failing cases and the errors, no summary
     targets = refs or bundled_ids()
     results: list[CaseResult] = []
     broken = 0
@@ -63,19 +65,22 @@ def run(refs: list[str]) -> int:
                 print(f"    {safe_line(str(d))}")
             continue
         cases = run_cases(criteria, path)
-        print(f"{criteria.id} ({'bundled' if bundled_file else safe_line(ref)})")
-        if not cases:
+        shown = [c for c in cases if c.status in ("fail", "error")] if quiet else cases
+        if shown or not quiet:
+            print(f"{criteria.id} ({'bundled' if bundled_file else safe_line(ref)})")
+        if not cases and not quiet:
             print("  no test cases")
-        for case in cases:
+        for case in shown:
             print(f"  {_MARK[case.status]} {safe_line(case.name)}: {safe_line(case.summary)}")
             for line in (*case.failures, *(str(d) for d in case.diagnostics)):
                 print(f"         {safe(line)}")
         results += cases
     counts = {s: sum(r.status == s for r in results) for s in _MARK}
-    print(
-        f"{counts['pass']} passed, {counts['fail']} failed, {counts['error'] + broken} errors, "
-        f"{counts['skip']} skipped in {len(targets)} criteria file(s)"
-    )
+    if not quiet:
+        print(
+            f"{counts['pass']} passed, {counts['fail']} failed, {counts['error'] + broken} errors, "
+            f"{counts['skip']} skipped in {len(targets)} criteria file(s)"
+        )
     if broken or counts["error"]:
         return EXIT_BAD_INPUT
     if counts["fail"]:
