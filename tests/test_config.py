@@ -128,3 +128,21 @@ def test_the_config_sets_the_evidence_gate(project: Path, run_cli: RunCli) -> No
     result = run_cli("assess", KOSHI, "-q")
     assert result.exit_code == 1, result.stderr
     assert run_cli("assess", KOSHI, "-q", "--min-evidence", "0").exit_code == 0
+
+
+def test_config_says_when_there_is_none_in_japanese(project: Path, run_cli: RunCli) -> None:
+    result = run_cli("config", env={"READINESS_LANG": "ja"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"設定ファイルなし：{Path.cwd()} とその上のフォルダに .readiness.yaml も"
+        "[tool.readiness] のある pyproject.toml もありません\n"
+    )
+
+
+def test_config_problems_are_located_in_japanese(project: Path, run_cli: RunCli) -> None:
+    (project / ".readiness.yaml").write_text("criteria: tohoku-2022\ncolour: red\n", "utf-8")
+    result = run_cli("config", env={"READINESS_LANG": "ja"})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr == "../.readiness.yaml:2:1: unknown-field 'colour' という項目はありません\n"
+    )

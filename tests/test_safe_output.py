@@ -44,6 +44,27 @@ def test_a_full_stdout_is_write_failed_exit_2(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "env"),
+    [(["assess", KOSHI, "--lang", "ja"], {}),
+     (["schema", "profile"], {"READINESS_LANG": "ja"}),
+     (["config"], {"LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"})],
+    ids=["--lang ja", "READINESS_LANG", "LANG"],
+)  # fmt: skip
+def test_a_full_stdout_is_reported_in_japanese(args: list[str], env: dict[str, str]) -> None:
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "readiness", *args],
+            cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, check=False, timeout=120,
+            env={**clean, "READINESS_LANG": "", **env},
+        )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == (
+        "readiness: <stdout>: write-failed 書き込めませんでした（No space left on device）\n"
+    )
+
+
+@pytest.mark.parametrize(
     "args",
     [["assess", KOSHI, "-f", "json", "-o", "/dev/full"], ["schema", "profile", "-o", "/dev/full"],
      ["batch", str(EXAMPLES), "-o", "json=/dev/full"]],

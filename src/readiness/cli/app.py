@@ -122,8 +122,10 @@ def _main(
         return  # `readiness config` reports a bad config file itself
     from readiness.cli.config import load_config
     from readiness.cli.errors import EXIT_BAD_INPUT, print_error
+    from readiness.cli.options import forget_lang
     from readiness.diagnostics import ReadinessError
 
+    forget_lang()  # the locale's language, not one an earlier in-process run chose
     try:
         found = load_config()
     except ReadinessError as e:

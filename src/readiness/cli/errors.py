@@ -33,6 +33,14 @@ WRITE_ERRNOS = frozenset(
 """Why writing standard output can fail (``> /dev/full``, a full disk, a closed descriptor)."""
 
 
+def stdout_failed(e: OSError, lang: str) -> str:
+    """The line for a standard output that cannot be written (``> /dev/full``)."""
+    reason = e.strerror or str(e)
+    if lang == "ja":
+        return f"readiness: {STDOUT_NAME}: write-failed 書き込めませんでした（{reason}）"
+    return f"readiness: {STDOUT_NAME}: write-failed {reason}"
+
+
 def silence_stdout() -> None:
     """Point stdout at the null device, so that Python's last flush at exit finds nothing to
     write to a pipe that is gone or a disk that is full."""
@@ -48,7 +56,7 @@ def guarded(run: Callable[[], int]) -> int:
     Standard output is flushed here, so that a write that fails (``> /dev/full``) is an error
     with exit 2 (``write-failed``), not a traceback when Python exits.
     """
-    from readiness.cli.options import forget_lang
+    from readiness.cli.options import forget_lang, message_lang
 
     forget_lang()  # a command run before this one (in tests, in-process) chose its own
     try:
@@ -68,10 +76,7 @@ def guarded(run: Callable[[], int]) -> int:
     except OSError as e:
         if e.errno not in WRITE_ERRNOS:
             return _internal(e)
-        print(
-            safe_line(f"readiness: {STDOUT_NAME}: write-failed {e.strerror or e}"),
-            file=sys.stderr,
-        )
+        print(safe_line(stdout_failed(e, message_lang())), file=sys.stderr)
         silence_stdout()
         return EXIT_BAD_INPUT
     except Exception as e:
