@@ -146,3 +146,82 @@ def test_validate_reports_types_unknown_fields_and_ids_in_one_pass(
     assert result.exit_code == 2
     codes = [line.split(" ")[1] for line in result.stdout.splitlines() if line.count(":") >= 3]
     assert sorted(set(codes)) == ["bad-type", "duplicate-id", "missing-field", "unknown-field"]
+
+
+def test_a_field_typo_shows_with_three_type_errors(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pass reports them all: the lint runs on every item that validates by itself."""
+    edited = TOHOKU
+    for old, new in [
+        ("weight: 25", "weight: -5"),  # the section of the typo: its other items still lint
+        ("points: 3\n        check: {kind: one_of", "points: x\n        check: {kind: one_of"),
+        ("min: 70", "min: 120"),
+        ("field: will.lead_department}", "field: will.lead_dept}"),
+    ]:
+        assert old in edited
+        edited = edited.replace(old, new, 1)
+    (tmp_path / "c.yaml").write_text(edited, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "c.yaml")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"c.yaml:{position(edited, '-5')}: bad-value sections[0].weight: must be at least "
+        "0.01, got -5",
+        f"c.yaml:{position(edited, 'x' + chr(10) + '        check')}: bad-type "
+        "sections[0].criteria[0].points: expected a number, got 'x'",
+        f"c.yaml:{position(edited, 'will.lead_dept')}: bad-check will.lead: no field "
+        "'lead_dept' in will: did you mean 'will.lead_department'?",
+        f"c.yaml:{position(edited, '120')}: bad-value bands[0].min: must be at most 100, got 120",
+        "c.yaml: 4 problems (criteria)",
+        "1 file(s) checked, 1 with problems",
+    ]
+
+
+LINT_CASES = [
+    c for c in CASES if c[4].split(" ")[0] in {"bad-check", "bad-bands", "bad-recommendation"}
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "expected"),
+    [c[1:] for c in LINT_CASES],
+    ids=[c[0] for c in LINT_CASES],
+)
+def test_lint_shows_beside_a_type_error(
+    old: str,
+    new: str,
+    where: tuple[str, int],
+    expected: str,
+    *,
+    tmp_path: Path,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every lint problem of the table above, with a type error elsewhere in the file."""
+    edited = TOHOKU.replace(old, new, 1).replace('version: "2022"', "version: [2022]", 1)
+    (tmp_path / "c.yaml").write_text(edited, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "c.yaml")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 2
+    assert f"c.yaml:{position(edited, *where)}: {expected}" in lines
+    assert lines[-2] == "c.yaml: 2 problems (criteria)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [c[1:3] for c in LINT_CASES], ids=[c[0] for c in LINT_CASES]
+)
+def test_the_lint_of_parts_equals_the_lint_of_a_valid_set(old: str, new: str) -> None:
+    """On a file whose types are right, linting item by item finds what the whole-set lint
+    finds, at the same places: the stand-in set moves nothing."""
+    import yaml
+
+    from readiness.criteria.lint import criteria_problems
+    from readiness.criteria.lint_parts import partial_criteria_problems
+    from readiness.criteria.model import Criteria
+
+    data = yaml.safe_load(TOHOKU.replace(old, new, 1))
+    whole = criteria_problems(Criteria.model_validate(data))
+    assert whole
+    assert partial_criteria_problems(data) == whole

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from readiness.criteria.extends import CriteriaExtension, is_extension, merged, parent_document
-from readiness.criteria.lint import criteria_problems, raw_criteria_problems
+from readiness.criteria.lint import criteria_problems
+from readiness.criteria.lint_parts import partial_criteria_problems
 from readiness.criteria.model import Criteria
 from readiness.criteria.paths import bundled_path
 from readiness.input.validation import refuse_other_kind, validate_document
@@ -19,7 +20,7 @@ def criteria_from_document(doc: YamlDocument, chain: tuple[str, ...] = ()) -> Cr
     """
     refuse_other_kind(doc, "a criteria file", "format", "a profile", "schema_version")
     if not is_extension(doc.data):
-        return validate_document(doc, Criteria, criteria_problems, raw_criteria_problems)
+        return validate_document(doc, Criteria, criteria_problems, partial_criteria_problems)
     extension = validate_document(doc, CriteriaExtension)
     parent_doc, here = parent_document(extension.extends, doc, chain)
     return merged(doc, criteria_from_document(parent_doc, here), extension, parent_doc)
