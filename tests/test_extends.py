@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from readiness.criteria.bundled import bundled
 from readiness.criteria.loading import load_criteria
-from readiness.criteria.paths import bundled_ids, bundled_path
+from readiness.criteria.paths import bundled_ids
 from readiness.diagnostics import ReadinessError
 from readiness.profile.loading import load_profile
 from readiness.scoring.scorer import assess
@@ -213,15 +213,52 @@ def test_removing_a_strategy_still_used_by_a_check_is_an_error(tmp_path: Path) -
     assert "'rx-dx' is not possible" in found[0]
 
 
+def at(body: str, needle: str, occurrence: int = 1) -> str:
+    """``line:column`` of the n-th ``needle`` in the child file (HEAD + body)."""
+    text = HEAD + body
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
+
+
 def test_removing_every_criterion_of_a_section_is_an_error(tmp_path: Path) -> None:
-    ids = ", ".join(c.id for c in bundled("tohoku-2022").sections[3].criteria)
-    found = errors(tmp_path, f"remove:\n  criteria: [{ids}]\n")
-    parent = bundled_path("tohoku-2022")
-    line = _line_of(parent, "      - id: model.strategy-fit")
-    assert found == [  # the section's criteria are the parent's: there
-        f"{parent}:{line}:7: bad-value after merging with "
+    """At the child's remove: entry that emptied the section, not at the parent's section."""
+    ids = [c.id for c in bundled("tohoku-2022").sections[3].criteria]
+    body = f"remove:\n  criteria: [{', '.join(ids)}]\n"
+    assert errors(tmp_path, body) == [
+        f"{tmp_path / 'child.yaml'}:{at(body, ids[-1])}: bad-value after merging with "
         "tohoku-2022: sections[3].criteria: needs at least 1 item(s)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "needle", "expected"),
+    [("remove:\n  sections: [will, issues, partners, model]\n", "model",
+      "bad-value after merging with tohoku-2022: sections: needs at least 1 item(s)"),
+     ("remove:\n  bands: [not-yet, ready]\n", "ready",
+      "bad-value after merging with tohoku-2022: bands: needs at least 2 item(s)"),
+     ("remove:\n  bands: [not-yet]\n", "not-yet",
+      "bad-bands after merging with tohoku-2022: the lowest band 'promising' must start at 0, "
+      "so every score has a band"),
+     ("remove:\n  strategies: [rx-dx]\n", "rx-dx", "bad-check after merging with tohoku-2022: "),
+     ("bands:\n  - id: promising\n    min: 80\n", "80",
+      "bad-bands after merging with tohoku-2022: band 'promising' (min 80) must have a lower min "
+      "than 'ready' above it (min 70)"),
+     ("bands:\n  - id: not-yet\n    requires_gates: true\n", "true",
+      "bad-bands after merging with tohoku-2022: the lowest band 'not-yet' cannot require gates: "
+      "it is the band of every town that reaches no other")],
+    ids=["every section removed", "one band left", "lowest band removed",
+         "strategy in use removed", "band overridden above the one above", "lowest band gated"],
+)  # fmt: skip
+def test_what_the_child_breaks_is_at_the_childs_line(
+    tmp_path: Path, body: str, needle: str, expected: str
+) -> None:
+    found = errors(tmp_path, body)
+    assert found
+    assert all(
+        f.startswith(f"{tmp_path / 'child.yaml'}:{at(body, needle)}: {expected}") for f in found
+    )
 
 
 def test_assess_accepts_an_extending_file(run_cli: RunCli, tmp_path: Path) -> None:
@@ -266,19 +303,13 @@ def test_diff_shows_what_an_extension_changes(run_cli: RunCli, tmp_path: Path) -
 
 
 def test_an_override_cannot_reorder_the_parents_bands(tmp_path: Path) -> None:
+    """At the child's override that lowered the band above, not at the inherited band."""
     body = "bands:\n  - {id: ready, label: {ja: 準備完了, en: Ready}, min: 40}\n"
-    parent = bundled_path("tohoku-2022")
-    assert errors(tmp_path, body) == [  # at the inherited band's min, in the parent
-        f"{parent}:{_line_of(parent, '  - id: promising') + 2}:10: bad-bands after merging with "
+    assert errors(tmp_path, body) == [
+        f"{tmp_path / 'child.yaml'}:{at(body, '40')}: bad-bands after merging with "
         "tohoku-2022: band 'promising' (min 45) must have a lower min than 'ready' above it "
         "(min 40)"
     ]
-
-
-def _line_of(path: Path | None, start: str) -> int:
-    assert path is not None
-    lines = path.read_text("utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if line.startswith(start))
 
 
 def test_a_new_band_takes_its_place_by_min(tmp_path: Path) -> None:

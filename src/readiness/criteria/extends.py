@@ -140,6 +140,7 @@ def merged(
                 loc,
                 data,
                 (doc, parent_doc),
+                parent=parent,
             )
             for d, loc in zip(diagnostics_from(e, flat, Criteria), _error_locs(e), strict=False)
         ) from None
@@ -152,6 +153,7 @@ def merged(
                 p.loc,
                 data,
                 (doc, parent_doc),
+                parent=parent,
             )
             for p in found
         )
@@ -176,11 +178,17 @@ def _origin(
     loc: tuple[str | int, ...],
     data: Any,
     docs: tuple[YamlDocument, YamlDocument | None],
+    *,
+    parent: Criteria | None = None,
 ) -> Diagnostic:
-    """A diagnostic at the line that wrote the item at ``loc``: the child's, else the parent's.
+    """A diagnostic at the line that wrote the item at ``loc``: the child's, else the parent's;
+    but at the child's ``remove:`` entry or override when that is what caused the problem.
 
     ``messages`` is the English and the Japanese."""
     message, ja = messages
+    cause = _cause(loc, message, data, docs[0], parent) if parent is not None else None
+    if cause is not None:
+        return Diagnostic(docs[0].source, cause[0], cause[1], code, message, ja)
     for depth in range(len(loc), 0, -1):
         item: Any = data
         for part in loc[:depth]:
@@ -199,6 +207,69 @@ def _origin(
     at = doc.position(("extends",))
     line, column = at if at else (None, None)
     return Diagnostic(doc.source, line, column, code, message, ja)
+
+
+def _cause(
+    loc: tuple[str | int, ...], message: str, data: Any, child: YamlDocument, parent: Criteria
+) -> tuple[int, int] | None:
+    """Where the child caused a problem of the merged set that no item of its own shows: the
+    ``remove:`` entry that emptied a list, took the lowest band or a strategy still in use, or
+    the band override that put the band above out of order."""
+    raw: dict[str, Any] = child.data if isinstance(child.data, dict) else {}
+    given = raw.get("remove")
+    removals: dict[str, Any] = given if isinstance(given, dict) else {}
+
+    def removed(kind: str, ids: set[str]) -> tuple[int, int] | None:
+        """The last entry of ``remove: {kind: [...]}`` that names one of ``ids``."""
+        entries = removals.get(kind)
+        if not isinstance(entries, list):
+            return None
+        hits = [k for k, ident in enumerate(entries) if ident in ids]
+        return child.position(("remove", kind, hits[-1])) if hits else None
+
+    def item(*path: str | int) -> Any:
+        value = data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+    if loc == ("sections",):
+        return removed("sections", {s.id for s in parent.sections})
+    if loc == ("bands",):
+        return removed("bands", {b.id for b in parent.bands})
+    if len(loc) == 3 and loc[0] == "sections" and loc[2] == "criteria":
+        section = item(*loc[:2])
+        ident = section.get("id") if isinstance(section, dict) else None
+        emptied = next((s for s in parent.sections if s.id == ident), None)
+        return removed("criteria", {c.id for c in emptied.criteria}) if emptied else None
+    if loc[:1] == ("bands",) and len(loc) >= 2 and isinstance(loc[1], int):
+        band = item("bands", loc[1])
+        ident = band.get("id") if isinstance(band, dict) else None
+        if "lowest band" in message:
+            order = [b.id for b in parent.bands]
+            below = set(order[order.index(ident) + 1 :]) if ident in order else set()
+            return removed("bands", below)
+        above = item("bands", loc[1] - 1) if loc[1] > 0 else None
+        if loc[2:] == ("min",) and isinstance(above, dict) and _patches(raw, ident, "min") is None:
+            k = _patches(raw, above.get("id"), "min")
+            return child.position(("bands", k, "min")) if k is not None else None
+        return None
+    if loc[:1] == ("sections",) and "is not possible" in message:
+        gone = {i for i in removals.get("strategies") or [] if f"{i!r} is not possible" in message}
+        return removed("strategies", gone)
+    return None
+
+
+def _patches(raw: dict[str, Any], ident: Any, field: str) -> int | None:
+    """The index in the child's ``bands:`` of its override of ``field`` of band ``ident``."""
+    bands = raw.get("bands")
+    for k, band in enumerate(bands if isinstance(bands, list) else []):
+        if isinstance(band, dict) and band.get("id") == ident and field in band:
+            return k
+    return None
 
 
 def _identity(source: str) -> str:
