@@ -139,3 +139,26 @@ def test_xlsx_is_the_same_on_two_processes(run_cli: RunCli, tmp_path: Path) -> N
     assert run_cli("batch", str(EXAMPLES), "-o", f"xlsx={one}").exit_code == 0
     assert run_cli("batch", str(EXAMPLES), "-j", "2", "-o", f"xlsx={two}").exit_code == 0
     assert cells(one) == cells(two)
+
+
+@pytest.mark.parametrize("epoch", [None, "1700000000"])
+def test_xlsx_is_byte_identical_run_after_run(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    """openpyxl stamps the time into the file: two runs a second apart still give one output."""
+    import time
+    import zipfile
+
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    one, two = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    assert run_cli("batch", str(EXAMPLES), "-o", f"xlsx={one}").exit_code == 0
+    time.sleep(1.1)
+    assert run_cli("batch", str(EXAMPLES), "-o", f"xlsx={two}").exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+    core = zipfile.ZipFile(one).read("docProps/core.xml").decode()
+    stamp = "2023-11-14T22:13:20Z" if epoch else "1980-01-01T00:00:00Z"
+    assert core.count(stamp) == 2  # created and modified
+    assert load_workbook(one).worksheets[0]["B2"].data_type == "s"

@@ -182,3 +182,13 @@ def test_no_list_is_a_usage_error(run_cli: RunCli) -> None:
     assert (r.exit_code, r.stderr) == (
         2, "import: usage give a candidate list and -o DIR (or --template FILE)\n"
     )  # fmt: skip
+
+
+def test_the_template_is_the_same_bytes_every_time(run_cli: RunCli, tmp_path: Path) -> None:
+    import time
+
+    one, two = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    template(run_cli, one)
+    time.sleep(1.1)
+    template(run_cli, two)
+    assert one.read_bytes() == two.read_bytes()

@@ -13,7 +13,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +25,46 @@ from typing import TYPE_CHECKING
 from readiness.diagnostics import ReadinessError
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 TEXT_FORMAT = "@"
 CellValue = str | int | float | bool | None
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def saved_bytes(wb: Workbook) -> bytes:
+    """The saved workbook, the same bytes for the same content: openpyxl stamps the time of
+    creation and of saving into docProps/core.xml and every zip entry, so both are set to one
+    fixed instant (``SOURCE_DATE_EPOCH`` when set, as reproducible builds use, else 1980-01-01,
+    the zip format's first date)."""
+    raw = io.BytesIO()
+    wb.save(raw)
+    when = _fixed_instant()
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(lambda m: m[1] + stamp + m[3], data)
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _fixed_instant() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        if moment.year >= ZIP_EPOCH[0]:
+            return moment
+    return dt.datetime(*ZIP_EPOCH)
 
 
 def display_width(text: str) -> int:

@@ -9,7 +9,6 @@ error at its sheet, row and column; the other rows are still made.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import math
 import re
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from readiness.diagnostics import Diagnostic, ReadinessError
-from readiness.input.sheets import Cell, CellValue, Row, Table, write_table
+from readiness.input.sheets import Cell, CellValue, Row, Table, saved_bytes, write_table
 from readiness.messages import Lang
 from readiness.profile.localgov import check_digit, code_is_valid
 from readiness.profile.template import find_municipality, render_template
@@ -344,6 +343,4 @@ def template_workbook(lang: Lang) -> bytes:
         [[c.ja, c.en, c.help_ja, c.help_en, c.example] for c in COLUMNS],
         text_columns=[4],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return saved_bytes(wb)

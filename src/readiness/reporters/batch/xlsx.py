@@ -3,11 +3,10 @@ town's section points. Codes are text cells, headers frozen, filters on, widths 
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from readiness.batch.run import BatchResult, Scored
-from readiness.input.sheets import CellValue, sheet_title, write_table
+from readiness.input.sheets import CellValue, saved_bytes, sheet_title, write_table
 from readiness.messages import Lang, t
 from readiness.reporters.batch.common import first_gap, gates_text
 from readiness.scoring.points import shown
@@ -96,9 +95,7 @@ def workbook_bytes(result: BatchResult, lang: Lang) -> bytes:
             [_w("profile", lang), _w("problem", lang)],
             [[text(f.path), text(str(d))] for f in result.failed for d in f.diagnostics],
         )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return saved_bytes(wb)
 
 
 def _sections_sheet(ws: Worksheet, towns: list[Scored], lang: Lang) -> None:
