@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from readiness.input.fieldpaths import Loc
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from readiness.input.fieldpaths import UNKNOWN, Loc
 from readiness.input.validation import Problem
 from readiness.profile.localgov import bureau_of, check_digit, municipalities
 from readiness.profile.model import Municipality, Profile
@@ -162,3 +166,89 @@ def _programmes(profile: Profile) -> list[Problem]:
         for i, use in enumerate(uses)
         if use.programme not in known
     ]  # fmt: skip
+
+
+def raw_profile_problems(data: Any) -> list[Problem]:
+    """The id and reference checks, made on the plain data of a profile whose types are wrong
+    somewhere, so that one pass reports a dangling reference with the type errors.
+
+    Each issue, initiative and partner whose id, name and references validate by itself is put
+    in a stand-in profile; the others are passed over.  A reference into a list that is itself
+    broken is not judged."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from readiness.profile.model import Initiative, Issue, Partner
+
+    if not isinstance(data, dict):
+        return []
+
+    def valid(kind: Any, value: Any) -> Any | None:
+        try:
+            return TypeAdapter(kind).validate_python(value)
+        except ValidationError:
+            return None
+
+    def stand_ins(key: str, build: Any) -> tuple[Any, dict[int, int]] | None:
+        """The stand-in list for ``key`` ("unknown" as it is), and where each item came from;
+        None when the value is neither a list nor a string."""
+        value = data.get(key, [])
+        if value == UNKNOWN:
+            return value, {}
+        if not isinstance(value, list):
+            return None
+        items: list[Any] = []
+        at: dict[int, int] = {}
+        for i, raw in enumerate(value):
+            made = build(raw) if isinstance(raw, dict) else None
+            if made is not None:
+                at[len(items)] = i
+                items.append(made)
+        return items, at
+
+    slug = Issue.model_fields["id"].annotation
+    refs = Initiative.model_fields["addresses"].annotation
+    name = Partner.model_fields["name"].annotation
+
+    def issue(raw: dict[str, Any]) -> Issue | None:
+        ident = valid(slug, raw.get("id"))
+        return _unchecked(Issue, {"id": ident}) if ident is not None else None
+
+    def initiative(raw: dict[str, Any]) -> Initiative | None:
+        ident = valid(slug, raw.get("id"))
+        addresses = valid(refs, raw.get("addresses", [])) or []
+        return _unchecked(Initiative, {"id": ident, "addresses": addresses}) if ident else None
+
+    def partner(raw: dict[str, Any]) -> Partner | None:
+        called = valid(name, raw.get("name"))
+        joined = valid(refs, raw.get("initiatives", [])) or []
+        return _unchecked(Partner, {"name": called, "initiatives": joined}) if called else None
+
+    issues = stand_ins("issues", issue)
+    initiatives = stand_ins("initiatives", initiative)
+    partners = stand_ins("partners", partner)
+    fields: dict[str, Any] = {  # only what the reference checks read
+        "issues": issues[0] if issues else [],
+        "initiatives": initiatives[0] if initiatives else [],
+        "partners": partners[0] if partners else [],
+    }
+    stand_in = _unchecked(Profile, fields)
+    where = {"issues": issues, "initiatives": initiatives, "partners": partners}
+    targets = {"initiatives": issues, "partners": initiatives}
+    placed = []
+    for problem in _references(stand_in):
+        kind, i = problem.loc[0], problem.loc[1]
+        found = where[str(kind)]
+        if found is None or (problem.code == "bad-reference" and targets[str(kind)] is None):
+            continue  # a broken list: its type errors are reported instead
+        assert isinstance(i, int)
+        loc = (kind, found[1][i], *problem.loc[2:])
+        placed.append(Problem(loc, problem.code, problem.message, problem.message_ja))
+    return placed
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _unchecked(model: type[M], fields: dict[str, Any]) -> M:
+    """A stand-in holding only the fields the reference checks read (each one validated)."""
+    return model.model_construct(**fields)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from readiness.input.validation import refuse_other_kind, validate_document
 from readiness.input.yamlload import YamlDocument, load_yaml, parse
-from readiness.profile.checks import profile_problems
+from readiness.profile.checks import profile_problems, raw_profile_problems
 from readiness.profile.model import Profile
 
 
 def profile_from_document(doc: YamlDocument) -> Profile:
     refuse_other_kind(doc, "a profile", "schema_version", "a criteria file", "format")
-    return validate_document(doc, Profile, profile_problems)
+    return validate_document(doc, Profile, profile_problems, raw_profile_problems)
 
 
 def load_profile(path: str | Path, *, encoding: str | None = None) -> Profile:
