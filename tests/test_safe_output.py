@@ -149,3 +149,32 @@ def test_absurd_numbers_are_refused_with_a_line(
     result = run_cli("assess", str(town))
     assert result.exit_code == 2
     assert result.stderr == f"{town}{expected}\n"
+
+
+DIR_JA = "bad-output フォルダです。ファイル名を指定してください"
+NO_FOLDER_JA = "bad-output フォルダがありません"
+
+
+@pytest.mark.parametrize(
+    ("args", "target", "message"),
+    [(["assess", KOSHI, "-o", "out"], "out", DIR_JA),
+     (["schema", "profile", "-o", "out"], "out", DIR_JA),
+     (["batch", KOSHI, "-o", "json=out"], "out", DIR_JA),
+     (["init", "--code", "432164", "-o", "out"], "out",
+      "file-exists ファイルがすでにあります。置き換えるには --force を付けてください"),
+     (["assess", KOSHI, "-o", "no/such/town.json"], "no/such/town.json", NO_FOLDER_JA),
+     (["schema", "profile", "-o", "no/such/s.json"], "no/such/s.json", NO_FOLDER_JA),
+     (["batch", KOSHI, "-o", "json"], "--output",
+      "bad-output 'json': 形式=パス の形で指定してください（例 junit=report.xml）")],
+    ids=["assess dir", "schema dir", "batch dir", "init existing", "assess no folder",
+         "schema no folder", "batch no FORMAT=PATH"],
+)  # fmt: skip
+def test_output_refusals_in_japanese(
+    args: list[str], target: str, message: str, *, run_cli: RunCli, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    result = run_cli(*args, env={"READINESS_LANG": "ja"})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"{target}: {message}\n"
