@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -175,7 +176,7 @@ def raw_profile_problems(data: Any) -> list[Problem]:
     Each issue, initiative and partner whose id, name and references validate by itself is put
     in a stand-in profile; the others are passed over.  A reference into a list that is itself
     broken is not judged."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     from readiness.profile.model import Initiative, Issue, Partner
 
@@ -184,7 +185,7 @@ def raw_profile_problems(data: Any) -> list[Problem]:
 
     def valid(kind: Any, value: Any) -> Any | None:
         try:
-            return TypeAdapter(kind).validate_python(value)
+            return _adapter(kind).validate_python(value)
         except ValidationError:
             return None
 
@@ -252,3 +253,11 @@ M = TypeVar("M", bound=BaseModel)
 def _unchecked(model: type[M], fields: dict[str, Any]) -> M:
     """A stand-in holding only the fields the reference checks read (each one validated)."""
     return model.model_construct(**fields)
+
+
+@functools.cache
+def _adapter(kind: Any) -> Any:
+    """One pydantic adapter per type (making one costs far more than using it)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind)
