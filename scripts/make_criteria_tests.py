@@ -166,8 +166,21 @@ def strong(as_of: str, prefecture: str, pref_code: str, serves: list[str]) -> di
         },
         "vision": "ものづくりと地場産品で若者が戻るまち",
         "structural_issues": ["中小企業の後継者不足による廃業の増加"],
-        "sources": ["架空の自治体（readiness のテスト用）"],
+        # The made-up town's own made-up document states every section, so that its facts are
+        # evidenced: a top band asks that half the earned points rest on cited sources.
+        "sources": [
+            {
+                "id": "kaku-vision",
+                "title": "架空市 産業振興ビジョン（架空の文書・readiness のテスト用）",
+                "date": as_of,
+            }
+        ],
+        "citations": {section: ["kaku-vision"] for section in CITED},
     }
+
+
+CITED = ("will", "issues", "initiatives", "partners", "record", "plans", "promotion_body",
+         "vision", "structural_issues")  # fmt: skip
 
 
 def without(profile: dict[str, Any], condition: str) -> dict[str, Any]:
@@ -186,6 +199,7 @@ def without(profile: dict[str, Any], condition: str) -> dict[str, Any]:
         p["partners"] = []
         del p["promotion_body"]
         p["record"]["programmes"] = [{"programme": "sogyo-shien", "year": 2020}]
+    p["citations"] = {k: v for k, v in p["citations"].items() if k in p}
     return p
 
 
