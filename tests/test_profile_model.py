@@ -45,11 +45,11 @@ PROBLEMS = [
     ("duplicate issue id",
      _yaml("issues:\n  - {id: a, title: A}\n  - {id: a, title: B}\n"),
      "test.yaml:6:10: duplicate-id issue id 'a' is used twice"),
-    ("unknown programme",
+    ("programme not in the catalogue, without a law or a note",
      _yaml("record:\n  programmes:\n    - {programme: furusato}\n"),
-     "test.yaml:6:19: unknown-programme unknown programme 'furusato'; choose from "
-     "chiiki-keizai-kenin, chiiki-shigen, furusato-meibutsu, mirai-kenin-kigyo, "
-     "noshoko-renkei, sogyo-shien"),
+     "test.yaml:6:19: uncatalogued-programme 'furusato' is not in the programme catalogue "
+     "(did you mean furusato-meibutsu, Declaration of local products (furusato meibutsu)?): a "
+     "programme the catalogue lacks counts when its entry gives its `law` or a `note`"),
     ("yes read as boolean",
      _yaml("will:\n  lead_department: no\n"),
      "test.yaml:5:20: bad-type will.lead_department: expected text, but YAML reads 'no' as "

@@ -33,8 +33,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "evidence_coverage": ("出典で裏づけられた点の割合", "evidence coverage"),
     "unevidenced": ("出典の引用がない充足項目", "met without a cited source"),
     "findings": (
-        "得点に数えなかった記載（内容の規則）",
-        "Set aside by the substance rules",
+        "内容の規則による指摘（得点に数えなかった記載・確かめてほしい記載）",
+        "Found by the substance rules (set aside, or to check)",
     ),
     "next_band": ("次の判定へ", "To reach the next band"),
     "next_band_gates": ("足切りを達成する条件", "gates to pass"),

@@ -112,7 +112,9 @@ JA: dict[str, str] = {
     "Partner.role": "機関の役割",
     "Partner.commitment": "参画の段階（締結・合意・協議中・予定）",
     "Partner.initiatives": "参加する取組のID",
-    "ProgrammeUse.programme": "施策カタログのID",
+    "ProgrammeUse.programme": "施策カタログのIDか日本語の正式名。"
+    "カタログにない経済産業省の施策は、その名前と根拠法（law）か備考（note）で書く",
+    "ProgrammeUse.law": "施策の根拠となる法律・制度（カタログにない施策では、これか備考が必要）",
     "ProgrammeUse.year": "活用した年",
     "ProgrammeUse.firms": "活用した事業者",
     "ProgrammeUse.note": "備考",

@@ -11,7 +11,7 @@ from readiness.input.fieldpaths import UNKNOWN, Loc
 from readiness.input.validation import Problem
 from readiness.profile.localgov import bureau_of, check_digit, municipalities
 from readiness.profile.model import Municipality, Profile
-from readiness.profile.programmes import catalogue
+from readiness.profile.programmes import catalogue, near_miss
 
 
 def profile_problems(profile: Profile) -> list[Problem]:
@@ -155,18 +155,36 @@ def _nothing_there(target: object, name: str) -> tuple[str, str]:
 
 
 def _programmes(profile: Profile) -> list[Problem]:
+    """A programme the catalogue lacks needs its law or a note, so that a reader can find it;
+    the catalogue does not decide which programmes exist (:mod:`readiness.profile.programmes`)."""
     uses = profile.record.programmes
     if not isinstance(uses, list):
         return []
-    known = catalogue()
-    return [
-        Problem(("record", "programmes", i, "programme"), "unknown-programme",
-                f"unknown programme {use.programme!r}; choose from {', '.join(sorted(known))}",
-                f"制度 {use.programme!r} は一覧にありません。id か日本語の正式名で書いてください: "
-                + "、".join(f"{k}（{known[k].name.ja}）" for k in sorted(known)))
-        for i, use in enumerate(uses)
-        if use.programme not in known
-    ]  # fmt: skip
+    problems = []
+    for i, use in enumerate(uses):
+        at: Loc = ("record", "programmes", i, "programme")
+        if use.programme == UNKNOWN:
+            problems.append(
+                Problem(at, "uncatalogued-programme",
+                        "a programme use needs the programme's name: leave the entry out if it "
+                        "is not known which programme was used",
+                        "活用した制度の名前を書いてください。どの制度か分からなければ、"
+                        "この項目ごと省いてください")
+            )  # fmt: skip
+            continue
+        if use.programme in catalogue() or use.law is not None or use.note is not None:
+            continue
+        near = near_miss(use.programme)
+        hint_en = f" (did you mean {near.id}, {near.name.en}?)" if near else ""
+        hint_ja = f"{near.id}（{near.name.ja}）のことですか。" if near else ""
+        problems.append(
+            Problem(at, "uncatalogued-programme",
+                    f"{use.programme!r} is not in the programme catalogue{hint_en}: a programme "
+                    "the catalogue lacks counts when its entry gives its `law` or a `note`",
+                    f"制度 {use.programme!r} はカタログにありません。{hint_ja}"
+                    "カタログにない制度は、根拠法（law）か備考（note）を書けば実績として数えます")
+        )  # fmt: skip
+    return problems
 
 
 def raw_profile_problems(data: Any) -> list[Problem]:

@@ -172,27 +172,23 @@ JaDate = Annotated[
 
 
 def programme_id(value: Any) -> Any:
-    """A programme's id from its Japanese name in the catalogue (創業支援等事業計画), or from
-    the start of that name when only one programme's name starts so (創業支援)."""
-    if not isinstance(value, str) or value.isascii():
+    """A programme's id from its Japanese name in the catalogue (創業支援等事業計画), from the
+    start of that name when only one programme's name starts so (創業支援), or from its English
+    name; any other name is kept as written (a programme the catalogue lacks, see
+    :mod:`readiness.profile.checks`)."""
+    if not isinstance(value, str):
         return value
     from readiness.profile.programmes import catalogue
 
+    if value in catalogue():
+        return value
     typed = _key(value)
     names = {p.id: _key(p.name.ja) for p in catalogue().values()}
     exact = [i for i, n in names.items() if n == typed]
+    exact += [p.id for p in catalogue().values() if _key(p.name.en).lower() == typed.lower()]
     if exact:
         return exact[0]
     starts = [i for i, n in names.items() if len(typed) >= 4 and n.startswith(typed)]
-    if len(starts) == 1:
+    if len(starts) == 1 and not value.isascii():
         return starts[0]
-    ids = sorted(names)
-    raise PydanticCustomError(
-        "unknown_programme",
-        "{en}",
-        {
-            "en": f"unknown programme {value!r}; choose from {', '.join(ids)}",
-            "ja": f"制度 {value!r} は一覧にありません。id か日本語の正式名で書いてください: "
-            + "、".join(f"{i}（{catalogue()[i].name.ja}）" for i in ids),
-        },
-    )
+    return value

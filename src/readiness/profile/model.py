@@ -264,10 +264,19 @@ class PromotionBody(_Model):
 
 class ProgrammeUse(_Model):
     programme: Annotated[
-        Slug,
+        Text,
         BeforeValidator(programme_id),
-        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 64}),
-    ] = Field(description="Id from the programme catalogue, or the programme's Japanese name.")
+        StringConstraints(max_length=200),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200}),
+    ] = Field(
+        description="Id from the programme catalogue, or the programme's Japanese name; a METI "
+        "programme the catalogue lacks is named as it is called, with its `law` or a `note`."
+    )
+    law: Text | None = Field(
+        None,
+        description="The law or scheme the programme rests on (needed, or a note, when the "
+        "programme is not in the catalogue).",
+    )
     year: OrUnknown[Annotated[int, Field(ge=1990, le=2100)]] | None = None
     firms: list[Text] = Field(default_factory=list)
     note: Text | None = None

@@ -10,6 +10,9 @@ profile as the criteria should read it, and a finding for each thing it set asid
 ``duplicate``
     The same partner, issue, initiative, programme use, action, firm or piece of evidence
     twice, after normalisation (NFKC, case, spaces and punctuation ignored), counts once.
+``near-catalogue``
+    A programme the catalogue lacks whose name is close to a catalogue entry's (a misspelling?)
+    counts as written, with a did-you-mean; one whose name is too short is left out.
 ``too-many-strategies``
     An initiative claims at most one strategy of the criteria set per substantive action (at
     least one): claiming every strategy with one action does not earn full strategy fit.  The
@@ -30,8 +33,9 @@ from pydantic import BaseModel
 
 from readiness.input.fieldpaths import Loc
 from readiness.profile.bilingual import Text
-from readiness.profile.model import Initiative, Profile
+from readiness.profile.model import Initiative, Profile, Record
 from readiness.profile.placeholders import same_key, too_short
+from readiness.profile.programmes import catalogue, near_miss
 
 # Fields whose text is an id or a fixed word, never prose to judge.
 _NOT_PROSE = frozenset(
@@ -60,7 +64,7 @@ def substantive(
 ) -> tuple[Profile, tuple[Finding, ...]]:
     """The profile as the criteria read it, and what was set aside (see the module doc)."""
     findings: list[Finding] = []
-    record = _clean(profile.record, ("record",), findings)
+    record = _programme_names(_clean(profile.record, ("record",), findings), findings)
     will = _clean(profile.will, ("will",), findings)
     update: dict[str, Any] = {"will": will, "record": record}
     for name in ("issues", "initiatives", "partners"):
@@ -193,6 +197,40 @@ def _limit_strategies(
         )
     )
     return item.model_copy(update={"serves": [s for s in item.serves if s not in dropped]})
+
+
+def _programme_names(record: Record, findings: list[Finding]) -> Record:
+    """Programmes named outside the catalogue: a name too short is left out; a near miss to a
+    catalogue name is flagged with a did-you-mean and counts as written."""
+    uses = record.programmes
+    if not isinstance(uses, list):
+        return record
+    kept = []
+    for index, use in enumerate(uses):
+        here: Loc = ("record", "programmes", index, "programme")
+        if use.programme in catalogue():
+            kept.append(use)
+            continue
+        if too_short(use.programme):
+            findings.append(_too_short(here, use.programme, dropped=True))
+            continue
+        kept.append(use)
+        near = near_miss(use.programme)
+        if near is not None:
+            findings.append(
+                Finding(
+                    here,
+                    "near-catalogue",
+                    Text(
+                        ja=f"{use.programme!r} はカタログにありません。"
+                        f"{near.id}（{near.name.ja}）のことですか。そうなら id で書いてください。"
+                        "書かれたとおりの制度として数えます。",
+                        en=f"{use.programme!r} is not in the catalogue: did you mean {near.id} "
+                        f"({near.name.en})? If so, write its id; it counts as written.",
+                    ),
+                )
+            )
+    return record if len(kept) == len(uses) else record.model_copy(update={"programmes": kept})
 
 
 def _too_short(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
