@@ -56,7 +56,7 @@ def test_good_and_bad_files_every_bad_one_reported_exit_2(tmp_path: Path, run_cl
         (["--fail-under", "75"], 0, ""),
         (["--fail-under", "80"], 1, "readiness: 2 of 6 towns are below the gate\n"),
         (["--require-band", "promising"], 0, ""),
-        (["--require-band", "ready"], 1, "readiness: 5 of 6 towns are below the gate\n"),
+        (["--require-band", "ready"], 1, "readiness: 6 of 6 towns are below the gate\n"),
         (
             ["--require-band", "great"],
             2,
@@ -115,15 +115,14 @@ def test_json_matches_its_schema(tmp_path: Path, run_cli: RunCli) -> None:
     assert data["summary"] == {
         "towns": 3,
         "errors": 4,
-        "below_gate": 2,
+        "below_gate": 3,  # Ishinomaki too: 19% evidence coverage, the top band asks 50%
         "bands": [
             {"criteria": "kyushu-2019", "band": "promising", "towns": 1},
-            {"criteria": "tohoku-2022", "band": "ready", "towns": 1},
-            {"criteria": "tohoku-2022", "band": "promising", "towns": 1},
+            {"criteria": "tohoku-2022", "band": "promising", "towns": 2},
         ],
     }
     assert [(t["rank"], t["municipality"]["code"], t["passed"]) for t in data["towns"]] == [
-        (1, "042021", True),
+        (1, "042021", False),
         (2, "049981", False),
         (3, "432164", False),
     ]
@@ -140,7 +139,9 @@ def test_junit_is_valid_and_reads_back(tmp_path: Path, run_cli: RunCli) -> None:
     suites = [xml] if isinstance(xml, TestSuite) else list(xml)
     cases = {case.classname: case for suite in suites for case in suite}
     assert len(cases) == 7
-    assert cases[f"{root}/sub/ishinomaki.yaml"].result == []
+    # Ishinomaki: its gates pass, but too few of its points rest on cited sources for Ready.
+    (ishinomaki,) = cases[f"{root}/sub/ishinomaki.yaml"].result
+    assert ishinomaki.message == "band 'promising' is below --require-band ready"
     (koshi,) = cases[f"{root}/koshi.yaml"].result  # its 'will' gate is not yet shown
     assert koshi.message == "band 'promising' is below --require-band ready"
     (failure,) = cases[f"{root}/deep/minato.yml"].result
@@ -213,7 +214,7 @@ def test_markdown_has_ranking_gaps_and_errors(tmp_path: Path, run_cli: RunCli) -
     root = make_tree(tmp_path / "towns")
     run_cli("batch", str(root), "--lang", "en", *outputs(tmp_path, "markdown"))
     text = (tmp_path / "markdown").read_text(encoding="utf-8")
-    assert "| 1 | Ishinomaki (石巻市) | Tohoku | 81.5 | Ready | passed |" in text
+    assert "| 1 | Ishinomaki (石巻市) | Tohoku | 81.5 | Promising | passed |" in text
     assert "### 2. Minato (みなと町)" in text
     # Koshi's condition 1 rests on facts marked unknown: not yet shown, not failed.
     assert "| 3 | Koshi (合志市) | Kyushu | 77.0 | Promising | not yet shown: will |" in text
@@ -389,10 +390,10 @@ def test_a_closed_stdout_keeps_the_exit_code_and_writes_the_reports(tmp_path: Pa
         ["batch", str(EXAMPLES), "--require-band", "ready", "-o", "junit=out/j2.xml"], tmp_path
     )
     assert proc.returncode == 1
-    assert proc.stderr == b"readiness: 5 of 6 towns are below the gate\n"
+    assert proc.stderr == b"readiness: 6 of 6 towns are below the gate\n"
     suite = ET.parse(tmp_path / "out" / "j2.xml").getroot()
     assert suite.get("tests") == "6"
-    assert suite.get("failures") == "5"
+    assert suite.get("failures") == "6"
 
 
 @pytest.mark.parametrize("command", ["batch", "assess"])
@@ -479,7 +480,7 @@ def test_github_to_stdout_with_annotations_is_one_report(run_cli: RunCli) -> Non
                      "--annotations")  # fmt: skip
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=")
-    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 5
+    assert len([line for line in result.stdout.splitlines() if "below the gate" in line]) == 6
 
 
 def test_a_failed_rename_leaves_no_temporary_file(

@@ -29,7 +29,8 @@ EXIT_CODES = [
     ([ISHINOMAKI, "--fail-under", "90"], 1),
     ([ISHINOMAKI, "--fail-under", "150"], 2),
     ([ISHINOMAKI, "--fail-under", "-1"], 2),
-    ([ISHINOMAKI, "--require-band", "ready"], 0),
+    ([ISHINOMAKI, "--require-band", "promising"], 0),
+    ([ISHINOMAKI, "--require-band", "ready"], 1),  # 19% evidenced; the top band asks 50%
     ([NO_PARTNERS, "--require-band", "promising"], 0),
     ([NO_PARTNERS, "--require-band", "ready"], 1),
     ([NO_PARTNERS, "--require-band", "excellent"], 2),
@@ -142,7 +143,7 @@ def test_json_gaps_are_ranked_and_located(run_cli: RunCli) -> None:
         "gaps": ["partners.named-type", "partners.in-initiative"],
         "gates": ["partners"],
         "reachable": True,
-        "min_evidence": None,
+        "min_evidence": 0.5,
     }
 
 
@@ -179,8 +180,11 @@ def test_english_report_names_the_gate_and_the_next_band(run_cli: RunCli) -> Non
     assert (
         " 3. Local partners drawn in                  0/9 (0%)   ≥50% failed    0.0/20.0\n" in out
     )
-    # Only a gate is missing: the report names it and asks for no points (not "0.0").
-    assert "To reach the next band (Ready): gates to pass: 3. Local partners drawn in\n" in out
+    # A gate and evidence are missing: the report names them and asks for no points (not "0.0").
+    assert (
+        "To reach the next band (Ready): gates to pass: 3. Local partners drawn in;\n"
+        "  evidence coverage ≥ 50%\n" in out
+    )
     assert "points needed" not in out
     assert all(cell_len(line) <= 80 for line in out.splitlines())
 

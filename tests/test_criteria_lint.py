@@ -58,6 +58,8 @@ CASES: list[tuple[str, str, str, tuple[str, int], str]] = [
      "bad-value sections[0].weight: must be at most 1000, got 1001"),
     ("one band only",
      "  - id: ready\n    label: {ja: 連携準備が整っている, en: Ready}\n    min: 70\n"
+     '    # Half the earned points must rest on cited sources (docs/criteria-authoring.md, '
+     '"Evidence").\n    min_evidence: 0.5\n'
      "  - id: promising\n    label: {ja: 有望, en: Promising}\n    min: 45\n", "",
      ("- id: not-yet", 1), "bad-value bands: needs at least 2 item(s)"),
     ("lowest band requires gates", "label: {ja: 準備段階, en: Not yet}\n    min: 0",

@@ -411,7 +411,7 @@ def test_a_band_added_above_moves_no_town_down() -> None:
     assert [(b.kind, b.id) for b in diff.bands] == [("added", "excellent")]
     town = load_profile(EXAMPLES / "ishinomaki.yaml")
     moved = impact(diff, old, new, [("ishinomaki.yaml", town)]).towns[0]
-    assert (moved.before.band.id, moved.after.band.id) == ("ready", "ready")
+    assert (moved.before.band.id, moved.after.band.id) == ("promising", "promising")
     assert (moved.band_move, moved.band_changed) == ("same", False)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from pathlib import Path
 
 import pytest
@@ -36,7 +38,7 @@ def test_every_example_under_every_bundled_set(path: Path, criteria: object) -> 
 REAL_TOWNS = [
     # file, criteria, score (checked by hand from the criteria's points, to one decimal), band
     ("koshi.yaml", "kyushu-2019", 77.0, "promising"),
-    ("ishinomaki.yaml", "tohoku-2022", 81.5, "ready"),
+    ("ishinomaki.yaml", "tohoku-2022", 81.5, "promising"),  # 19% evidenced; the top asks 50%
 ]
 
 
@@ -44,8 +46,9 @@ REAL_TOWNS = [
 def test_real_towns_are_held_back_only_by_what_is_not_yet_known(
     name: str, criteria_id: str, score: float, band: str
 ) -> None:
-    """A real town may miss the top band, but only through facts marked unknown: never
-    through a stated fact that the criteria judge unmet, and never through a failed gate."""
+    """A real town may miss the top band, but only through facts marked unknown or facts no
+    cited source backs (the band's evidence coverage): never through a stated fact that the
+    criteria judge unmet, and never through a failed gate."""
     profile = load_profile(EXAMPLES / name)
     criteria = criteria_for_profile(profile)
     assert criteria.id == criteria_id
@@ -54,7 +57,10 @@ def test_real_towns_are_held_back_only_by_what_is_not_yet_known(
     assert not result.gates_failed
     if result.next_band is not None:
         plan = {g.id: g.status for g in result.gaps if g.id in result.next_band.gaps}
-        assert set(plan.values()) == {"unknown"}, plan
+        assert set(plan.values()) <= {"unknown"}, plan
+        wanted = result.next_band.min_evidence
+        short_of_evidence = wanted is not None and result.evidence_coverage < Fraction(str(wanted))
+        assert plan or short_of_evidence
     assert not profile.fictional
 
 

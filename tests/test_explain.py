@@ -181,7 +181,7 @@ def test_criteria_show_at_a_glance(run_cli: RunCli) -> None:
     assert "    will.cross-department  [2 pt]  Run across departments" in lines
     assert "          - will.team.departments has at least 2 item(s)" in lines
     assert lines[-4:] == [
-        "  ready  ≥ 70  Ready",
+        "  ready  ≥ 70  Ready (evidence coverage at least 50%)",
         "  promising  ≥ 45  Promising",
         "  not-yet  ≥ 0  Not yet",
         "Tests: 9 (readiness verify tohoku-2022)",
@@ -225,7 +225,7 @@ def test_resolved_names_test_profiles_so_the_saved_file_verifies(
     child = tmp_path / "child.yaml"
     child.write_text(
         "format: 1\nextends: tohoku-2022\nid: strict\n"
-        "tests: [{profile: towns/ishinomaki.yaml, band: ready}]\n",
+        "tests: [{profile: towns/ishinomaki.yaml, band: promising}]\n",
         "utf-8",
     )
     result = run_cli("criteria", "show", str(child), "--resolved")

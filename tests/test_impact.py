@@ -61,13 +61,15 @@ def test_koshi_and_ishinomaki_from_kyushu_2019_to_tohoku_2022() -> None:
         ishinomaki.after.score,
         Fraction(25 * 7, 13) + Fraction(25 * 9, 10) + Fraction(20 * 7, 9) + 30,
     )
-    assert (ishinomaki.before.band.id, ishinomaki.after.band.id) == ("promising", "ready")
-    assert ishinomaki.band_move == "up"
+    # Above 70 under tohoku-2022, but 19% of its points rest on cited sources: the top band
+    # asks half, so it stays Promising.
+    assert (ishinomaki.before.band.id, ishinomaki.after.band.id) == ("promising", "promising")
+    assert ishinomaki.band_move == "same"
     # Koshi ranked first before, Ishinomaki after.
     assert (koshi.rank_before, koshi.rank_after) == (1, 2)
     assert (ishinomaki.rank_before, ishinomaki.rank_after) == (2, 1)
     summary = result.summary
-    assert (summary.band_up, summary.band_down, summary.band_same) == (1, 1, 0)
+    assert (summary.band_up, summary.band_down, summary.band_same) == (0, 1, 1)
     assert (summary.score_up, summary.score_down, summary.score_same) == (1, 1, 0)
 
 
@@ -117,11 +119,12 @@ def test_tohoku_strategies_of_2022_lift_the_towns_written_for_them() -> None:
     assert minato.reweighted == 0
     assert minato.band_move == "same"  # a failing gate keeps it out of the top band either way
     # Ishinomaki serves `reconstruction` under both: no move.  Aoba serves no strategy of either.
-    assert (ishinomaki.delta, ishinomaki.drivers, ishinomaki.after.band.id) == (0, (), "ready")
+    assert (ishinomaki.delta, ishinomaki.drivers, ishinomaki.after.band.id) == (0, (), "promising")
     assert (aoba.delta, aoba.drivers) == (0, ())
-    # Ranks among the three, by the rule batch uses (band first, then score): Ishinomaki, the
-    # only one ready, leads; Aoba 83.6 (a failed gate) stays ahead of Minato, 63.6 then 80.0.
-    assert [(t.rank_before, t.rank_after) for t in result.towns] == [(3, 3), (1, 1), (2, 2)]
+    # Ranks among the three, by the rule batch uses (band first, then score): all Promising
+    # (Ishinomaki lacks the top band's evidence coverage), so by score: Aoba 83.6 (a failed
+    # gate), Ishinomaki 81.5, then Minato, 63.6 then 80.0.
+    assert [(t.rank_before, t.rank_after) for t in result.towns] == [(3, 3), (2, 2), (1, 1)]
 
 
 def test_diff_and_batch_rank_alike() -> None:
@@ -143,11 +146,12 @@ def test_equal_scores_share_a_rank() -> None:
 
 
 @pytest.mark.parametrize(
-    ("town", "bureau", "rank"), [("koshi", "kyushu", 1), ("ishinomaki", "tohoku", 0)]
+    ("town", "bureau", "rank"), [("koshi", "kyushu", 1), ("ishinomaki", "tohoku", 1)]
 )
 def test_the_real_towns_under_their_current_sets(town: str, bureau: str, rank: int) -> None:
     # Koshi is one band down: its lead department and team are unknown, so condition 1 is
-    # not yet shown (see test_examples for why that is the only thing holding it back).
+    # not yet shown; Ishinomaki too, for its evidence coverage, 19% where the top band asks
+    # 50% (see test_examples for why that is all that holds them back).
     profile = load_profile(EXAMPLES / f"{town}.yaml")
     current = current_for_bureau(bureau, profile.as_of)
     assert current is not None

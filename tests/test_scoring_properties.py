@@ -220,7 +220,14 @@ def _complete_profile() -> Profile:
         "growth_firms": ["A社"],
         "rollout": "近隣町へ展開",
     }
+    # One cited document states it all: the top bands ask that cited sources back half the points.
+    data["sources"] = [{"id": "plan", "title": "産業振興計画", "date": "2024-04-01"}]
+    data["citations"] = {k: ["plan"] for k in CITED}
     return Profile.model_validate(data)
+
+
+CITED = ("will", "issues", "initiatives", "partners", "plans", "promotion_body", "vision",
+         "structural_issues", "record")  # fmt: skip
 
 
 PER_CRITERION = [(c, s.id, k.id) for c in CRITERIA for s, k in c.all_criteria()]
@@ -244,7 +251,9 @@ def test_each_criterion_is_met_by_a_complete_profile_and_not_by_an_empty_one(
 @pytest.mark.parametrize("criteria", CRITERIA, ids=lambda c: c.id)
 def test_complete_profile_scores_100_and_empty_scores_0(criteria: Criteria) -> None:
     full = assess(criteria, _complete_profile())
-    assert (full.score, full.band_rank, full.gaps) == (100, 0, ())
+    assert (full.score, full.band_rank, full.gaps, full.evidence_coverage) == (100, 0, (), 1)
+    uncited = assess(criteria, _complete_profile().model_copy(update={"citations": {}}))
+    assert (uncited.score, uncited.band_rank, uncited.evidence_coverage) == (100, 1, 0)
     empty = assess(criteria, Profile.model_validate(MINIMAL))
     assert (empty.score, empty.band.id) == (0, criteria.bands[-1].id)
     assert empty.next_band is not None

@@ -20,7 +20,7 @@ kyushu-2019 (bundled)
   PASS  no issues (condition 2): score 71.0, band promising, 5 gap(s)
   PASS  no partners (condition 3): score 76.0, band promising, 5 gap(s)
 tohoku-2022 (bundled)
-  PASS  ishinomaki: score 81.5, band ready, 6 gap(s)
+  PASS  ishinomaki: score 81.5, band promising, 6 gap(s)
   PASS  fictional-no-partners: score 80.0, band promising, 4 gap(s)
   PASS  fictional-no-structure: score 75.3, band promising, 7 gap(s)
   PASS  fictional-off-strategy: score 83.6, band promising, 2 gap(s)
@@ -76,7 +76,7 @@ def test_a_wrong_expectation_fails_with_a_clear_report(run_cli: RunCli, tmp_path
         "    score: {min: 85, max: 100}\n"
         "    gaps: [partners.named-type, will.lead]\n"
         "  - example: ishinomaki\n"
-        "    band: ready\n",
+        "    band: promising\n",
     )
     result = run_cli("verify", str(path))
     assert result.exit_code == 1
@@ -88,7 +88,7 @@ def test_a_wrong_expectation_fails_with_a_clear_report(run_cli: RunCli, tmp_path
         "         gaps: expected but met: will.lead\n"
         "         gaps: not expected but not met: partners.in-initiative, partners.committed, "
         "partners.breadth\n"
-        "  PASS  ishinomaki: score 81.5, band ready, 6 gap(s)\n"
+        "  PASS  ishinomaki: score 81.5, band promising, 6 gap(s)\n"
         "1 passed, 1 failed, 0 errors, 0 skipped in 1 criteria file(s)\n"
     )
 
@@ -99,12 +99,12 @@ def test_profile_paths_are_relative_to_the_criteria_file(
     (tmp_path / "towns").mkdir()
     (tmp_path / "towns" / "town.yaml").write_bytes((EXAMPLES / "ishinomaki.yaml").read_bytes())
     path = criteria_with_tests(
-        tmp_path, "  - name: our town\n    profile: towns/town.yaml\n    band: ready\n"
+        tmp_path, "  - name: our town\n    profile: towns/town.yaml\n    band: promising\n"
     )
     monkeypatch.chdir(EXAMPLES)
     result = run_cli("verify", str(path))
     assert result.exit_code == 0
-    assert "  PASS  our town: score 81.5, band ready, 6 gap(s)\n" in result.stdout
+    assert "  PASS  our town: score 81.5, band promising, 6 gap(s)\n" in result.stdout
 
 
 @pytest.mark.parametrize(
