@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -144,3 +145,108 @@ def test_everything_from_a_file_is_escaped(run_cli: RunCli, tmp_path: Path) -> N
 def test_same_input_same_bytes(run_cli: RunCli) -> None:
     args = ("assess", str(EXAMPLES / "ishinomaki.yaml"), "--format", "html", "--lang", "ja")
     assert run_cli(*args).stdout == run_cli(*args).stdout
+
+
+class _Marked(HTMLParser):
+    """The evidence lists' entries: (criterion id, data-evidenced, the entry's text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[tuple[str, str, str]] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "span" and a.get("data-evidenced") is not None:
+            self.entries.append((str(a["data-criterion"]), str(a["data-evidenced"]), ""))
+            self._open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            cid, flag, text = self.entries[-1]
+            self.entries[-1] = (cid, flag, text + data)
+
+
+def evidence_entries(html: str) -> list[tuple[str, str, str]]:
+    parser = _Marked()
+    parser.feed(html)
+    return parser.entries
+
+
+def paragraph(html: str, pid: str) -> str | None:
+    found = re.search(rf'<(p|div) [^>]*id="{pid}"[^>]*>(.*?)</\1>', html)
+    return unescape(re.sub(r"<[^>]+>", "", found[2])) if found else None
+
+
+@pytest.mark.parametrize("profile", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", ("Evidence from cited sources", "cited source", "no cited source")),
+     ("ja", ("出典による裏づけ", "出典あり", "出典の引用なし"))],
+)  # fmt: skip
+def test_each_criterion_met_says_whether_a_cited_source_backs_it(
+    run_cli: RunCli, profile: Path, lang: str, words: tuple[str, str, str]
+) -> None:
+    heading, yes, no = words
+    html = run_cli("assess", str(profile), "--format", "html", "--lang", lang).stdout
+    data = json.loads(run_cli("assess", str(profile), "--format", "json").stdout)
+    met = [c for c in data["criteria_results"] if c["status"] == "met"]
+    backed = [c for c in met if c["evidenced"]]
+    unbacked = [c for c in met if not c["evidenced"]]
+    assert [(i, e) for i, e, _ in evidence_entries(html)] == [
+        *((c["id"], "true") for c in backed),
+        *((c["id"], "false") for c in unbacked),
+    ]
+    for pid, word, group in (("evidenced", yes, backed), ("unevidenced", no, unbacked)):
+        shown = paragraph(html, pid)
+        assert (shown is None) == (not group)
+        if group:
+            assert shown is not None
+            assert shown.startswith(f"{word}: ")
+            assert group[0]["label"][lang] in shown
+    assert f"<h2>{heading}</h2>" in html
+    coverage = paragraph(html, "evidence-coverage")
+    assert coverage is not None
+    assert f"{data['evidence_coverage'] * 100:.0f}%" in coverage
+    assert coverage.endswith(f" / {data['score']:.1f})")
+    readings = paragraph(html, "reading-points")
+    assert readings is not None
+    assert readings.endswith(f"{data['reading_points']:.1f} / {data['score']:.1f}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "coverage", "plan"),
+    [
+        ("en", "evidence coverage: 19% (15.8 / 81.5)",
+         "Ready: points needed 0.0; evidence coverage ≥ 50%"),
+        ("ja", "出典で裏づけられた点の割合: 19% (15.8 / 81.5)",
+         "連携準備が整っている: 必要な点数 0.0; 出典で裏づけられた点の割合 ≥ 50%"),
+    ],
+)  # fmt: skip
+def test_ishinomaki_shows_its_coverage_and_what_the_top_band_asks(
+    run_cli: RunCli, lang: str, coverage: str, plan: str
+) -> None:
+    args = ("assess", str(EXAMPLES / "ishinomaki.yaml"), "--format", "html", "--lang", lang)
+    html = run_cli(*args).stdout
+    assert (paragraph(html, "evidence-coverage"), paragraph(html, "next-band")) == (coverage, plan)
+
+
+def test_criterion_labels_in_the_evidence_table_are_escaped(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    criteria = tmp_path / "mine.yaml"
+    criteria.write_text(
+        "format: 1\nextends: tohoku-2022\nid: mine\nsections:\n  - id: will\n    criteria:\n"
+        f"      - id: will.team\n        label: {{ja: '{HOSTILE}', en: '{HOSTILE}'}}\n",
+        encoding="utf-8",
+    )
+    args = ("assess", str(EXAMPLES / "ishinomaki.yaml"), "--criteria", str(criteria))
+    r = run_cli(*args, "--format", "html", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    assert "<img" not in r.stdout
+    entries = {i: text for i, _, text in evidence_entries(r.stdout)}
+    assert entries["will.team"] == HOSTILE

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from markupsafe import Markup
@@ -43,6 +44,29 @@ class CriteriaInfo:
 
 def _pct(share: float) -> str:
     return f"{share * 100:.0f}%"
+
+
+def _evidence(a: Assessment, lang: Lang) -> dict[str, Any]:
+    """Per criterion met, whether a cited source backs its facts; the evidence coverage and the
+    points resting on this project's readings (issue 10)."""
+    w = words(lang)
+    met = [c for c in a.criteria if c.status == "met"]
+    return {
+        "coverage": f"{shown(a.evidence_coverage * 100, 0):.0f}%",
+        "evidenced_points": f"{shown(a.evidenced_points):.1f}",
+        "reading_points": f"{shown(a.reading_points):.1f}",
+        "rows": [
+            {
+                "id": c.id,
+                "label": text(c.label, lang),
+                "adds": f"{shown(c.adds):.1f}",
+                "evidenced": bool(c.evidenced),
+                "status": w["evidenced"] if c.evidenced else w["unevidenced"],
+                "basis": w[f"basis_{c.basis}"],
+            }
+            for c in met
+        ],
+    }
 
 
 def view(
@@ -153,12 +177,13 @@ def view(
             "label": text(nb.band.label, lang),
             "points": f"{nb.points_needed:.1f}",
             "steps": [labels.get(g, g) for g in nb.gaps],
+            "min_evidence": None
+            if nb.min_evidence is None or a.evidence_coverage >= Fraction(str(nb.min_evidence))
+            else _pct(nb.min_evidence),
             "gates": [section_labels.get(s, s) for s in nb.gates],
         },
         "cautions": [text(c, lang) for c in a.cautions],
-        # Issue 10 (evidence fields on the assessment): when it lands, fill this with one row
-        # per criterion, {"label", "status", "source"}; the template shows it when not None.
-        "evidence_status": None,
+        "evidence_status": _evidence(a, lang),
         "profile": text(a.profile_file or "", lang),
     }
 
