@@ -164,3 +164,23 @@ def test_uncatalogued_names_follow_the_substance_rules(
 
     cleaned, _ = substantive(_profile(uses))
     assert len(cleaned.record.programmes) == counted  # type: ignore[arg-type]
+
+
+def test_a_near_miss_is_a_sarif_warning(run_cli: RunCli, tmp_path: Path) -> None:
+    import json
+
+    town = tmp_path / "town.yaml"
+    town.write_text(
+        HEAD
+        + "record:\n  programmes:\n    - {programme: 創業支援等事業計書, law: 産業競争力強化法}\n",
+        encoding="utf-8",
+    )
+    sarif = tmp_path / "out.sarif"
+    result = run_cli("batch", str(town), "--criteria", "kyushu-2019", "-o", f"sarif={sarif}")
+    assert result.exit_code == 0, result.stderr
+    run = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]
+    rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+    assert "substance/near-catalogue" in rules
+    (near,) = [r for r in run["results"] if r["ruleId"] == "substance/near-catalogue"]
+    region = near["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (6, 19)

@@ -38,6 +38,10 @@ SUBSTANCE_RULES = {
     "too-many-strategies": Text(
         ja="行動の数を超える戦略への適合の主張", en="More strategies claimed than actions"
     ),
+    "near-catalogue": Text(
+        ja="カタログの施策名に近い、カタログにない施策（書かれたとおりに数える）",
+        en="A programme outside the catalogue, named close to one in it (counted as written)",
+    ),
 }
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
