@@ -152,7 +152,7 @@ def test_quiet_verify_prints_only_the_failing_cases(run_cli: RunCli, tmp_path: P
     path.write_text(
         "format: 1\nextends: tohoku-2022\nid: mine\ntests:\n"
         "  - example: fictional-no-partners\n    band: ready\n"
-        "  - example: ishinomaki\n    band: ready\n",
+        "  - example: ishinomaki\n    band: promising\n",
         "utf-8",
     )
     result = run_cli("verify", str(path), "-q")
