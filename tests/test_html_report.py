@@ -222,9 +222,9 @@ def test_each_criterion_met_says_whether_a_cited_source_backs_it(
     ("lang", "coverage", "plan"),
     [
         ("en", "evidence coverage: 19% (15.8 / 81.5)",
-         "Ready: points needed 0.0; evidence coverage ≥ 50%"),
+         "Ready: evidence coverage ≥ 50%"),
         ("ja", "出典で裏づけられた点の割合: 19% (15.8 / 81.5)",
-         "連携準備が整っている: 必要な点数 0.0; 出典で裏づけられた点の割合 ≥ 50%"),
+         "連携準備が整っている: 出典で裏づけられた点の割合 ≥ 50%"),
     ],
 )  # fmt: skip
 def test_ishinomaki_shows_its_coverage_and_what_the_top_band_asks(
@@ -250,3 +250,15 @@ def test_criterion_labels_in_the_evidence_table_are_escaped(
     assert "<img" not in r.stdout
     entries = {i: text for i, _, text in evidence_entries(r.stdout)}
     assert entries["will.team"] == HOSTILE
+
+
+def test_no_example_page_asks_for_zero_points(run_cli: RunCli, tmp_path: Path) -> None:
+    """When only a gate or evidence is missing, the plan says which, never "0.0 points"."""
+    for profile in sorted(EXAMPLES.glob("*.yaml")):
+        for lang in ("ja", "en"):
+            page = tmp_path / f"{profile.stem}-{lang}.html"
+            r = run_cli("assess", str(profile), "-f", "html", "-o", str(page), "--lang", lang)
+            assert r.exit_code == 0, r.stderr
+            html = page.read_text("utf-8")
+            assert "points needed 0.0" not in html
+            assert "必要な点数 0.0" not in html

@@ -175,7 +175,8 @@ def view(
         if nb is None
         else {
             "label": text(nb.band.label, lang),
-            "points": f"{nb.points_needed:.1f}",
+            # Only a missing gate or evidence, no points: say which, not "0.0 points".
+            "points": f"{nb.points_needed:.1f}" if nb.points_needed > 0 else None,
             "steps": [labels.get(g, g) for g in nb.gaps],
             "min_evidence": None
             if nb.min_evidence is None or a.evidence_coverage >= Fraction(str(nb.min_evidence))
