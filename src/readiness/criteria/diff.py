@@ -20,7 +20,7 @@ import difflib
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
@@ -52,6 +52,8 @@ class ItemChange:
     label: dict[str, str] | None = None
     changes: tuple[FieldChange, ...] = ()
     """The fields that differ; for an added or removed item, its defining fields."""
+    section_label: dict[str, str] | None = field(default=None, compare=False)
+    """For a criterion: its section's label, shown in Japanese reports instead of the id."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,11 @@ def diff_criteria(old: Criteria, new: Criteria) -> CriteriaDiff:
         new.all_criteria(),
         lambda p: p[1].id,
         criterion_fields,
-        lambda p: {"section": p[0].id, "label": _text(p[1].label)},
+        lambda p: {
+            "section": p[0].id,
+            "label": _text(p[1].label),
+            "section_label": _text(p[0].label),
+        },
     )
     strategies = _match(
         old.strategies,

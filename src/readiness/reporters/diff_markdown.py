@@ -6,7 +6,15 @@ import re
 
 from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
 from readiness.messages import Lang
-from readiness.reporters.diff_words import pair_texts, signed, value_text, w
+from readiness.messages import t as message
+from readiness.reporters.diff_words import (
+    driver_name,
+    pair_texts,
+    section_name,
+    signed,
+    value_text,
+    w,
+)
 from readiness.scoring.impact import Impact, TownImpact
 from readiness.textsafe import safe_line
 
@@ -55,7 +63,8 @@ def _item_lines(item: ItemChange, lang: Lang) -> list[str]:
     if item.old_id is not None:
         head += f" ({w('renamed_from', lang)} {code(item.old_id)})"
     if item.section is not None:
-        head += f" ({w('in_section', lang)} {code(item.section)})"
+        section = section_name(item, lang)
+        head += f" ({w('in_section', lang)} {md(section) if lang == 'ja' else code(section)})"
     if item.label is not None:
         head += f" — {md(item.label[lang])}"
     return [head, *(_field_line(item.kind, f, lang) for f in item.changes)]
@@ -74,13 +83,13 @@ def _town_name(t: TownImpact, lang: Lang) -> str:
 def _movers(t: TownImpact, lang: Lang) -> str:
     parts = []
     for d in t.drivers:
-        name = code(d.id)
+        name = md(driver_name(d, lang)) if lang == "ja" else code(d.id)
         if d.old_id is not None:
             name += f" ({w('renamed_from', lang)} {code(d.old_id)})"
         parts.append(f"{name} {signed(d.delta)}")
     if abs(t.reweighted) >= 0.005:
         parts.append(f"{w('reweighted', lang)} {signed(t.reweighted)}")
-    return ", ".join(parts) or "—"
+    return message("list_sep", lang).join(parts) or "—"
 
 
 def _from_to(old: str, new: str) -> str:

@@ -9,7 +9,15 @@ from rich.text import Text
 
 from readiness.criteria.diff import CriteriaDiff, FieldChange, ItemChange, wording_diff
 from readiness.messages import Lang
-from readiness.reporters.diff_words import pair_texts, signed, value_text, w
+from readiness.messages import t as message
+from readiness.reporters.diff_words import (
+    driver_name,
+    pair_texts,
+    section_name,
+    signed,
+    value_text,
+    w,
+)
 from readiness.reporters.kinsoku import KinsokuText, print_trimmed
 from readiness.reporters.tables import fitted
 from readiness.scoring.impact import Impact, TownImpact
@@ -54,7 +62,8 @@ def _item(item: ItemChange, lang: Lang) -> list[Text]:
     if item.old_id is not None:
         head.append(f" ({w('renamed_from', lang)} {safe_line(item.old_id)})")
     if item.section is not None:
-        head.append(f" ({w('in_section', lang)} {safe_line(item.section)})", style="dim")
+        section = section_name(item, lang)
+        head.append(f" ({w('in_section', lang)} {safe_line(section)})", style="dim")
     if item.label is not None:
         head.append(f" — {safe_line(item.label[lang])}")
     return [head, *(_field(item.kind, f, lang) for f in item.changes)]
@@ -75,12 +84,14 @@ _MOST_DRIVERS = 5
 
 def _movers(t: TownImpact, lang: Lang) -> Text:
     line = Text(f"  {_town_name(t, lang)}: ")
-    parts = [f"{safe_line(d.id)} {signed(d.delta)}" for d in t.drivers[:_MOST_DRIVERS]]
+    parts = [
+        f"{safe_line(driver_name(d, lang))} {signed(d.delta)}" for d in t.drivers[:_MOST_DRIVERS]
+    ]
     if len(t.drivers) > _MOST_DRIVERS:
         parts.append(w("more", lang).format(n=len(t.drivers) - _MOST_DRIVERS))
     if abs(t.reweighted) >= 0.005:
         parts.append(f"{w('reweighted', lang)} {signed(t.reweighted)}")
-    line.append(", ".join(parts))
+    line.append(message("list_sep", lang).join(parts))
     return line
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from readiness.criteria.diff import FieldChange, Value
+from readiness.criteria.diff import FieldChange, ItemChange, Value
 from readiness.messages import Lang, pick
+from readiness.scoring.impact import Driver
 from readiness.scoring.points import shown
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -49,6 +50,21 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 def w(key: str, lang: Lang) -> str:
     return pick(_WORDS[key], lang)
+
+
+def section_name(item: ItemChange, lang: Lang) -> str:
+    """A criterion's section as a report shows it: its label in Japanese (no bare id), its id
+    in English (as the criteria file writes it)."""
+    if lang == "ja" and item.section_label is not None:
+        return item.section_label["ja"]
+    return item.section or ""
+
+
+def driver_name(driver: Driver, lang: Lang) -> str:
+    """A criterion that moved a score: its label in Japanese, its id in English."""
+    if lang == "ja" and driver.label is not None:
+        return driver.label["ja"]
+    return driver.id
 
 
 def value_text(value: Value, lang: Lang) -> str:

@@ -15,7 +15,7 @@ band change.  All amounts are exact; scores compare as shown (one decimal).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
@@ -41,6 +41,8 @@ class Driver:
     before: Fraction
     """Points of the 0-100 total this criterion gave the town under the old set (exact)."""
     after: Fraction
+    label: dict[str, str] | None = field(default=None, compare=False)
+    """The criterion's label, ``{"ja": ..., "en": ...}``."""
 
     @property
     def delta(self) -> Fraction:
@@ -143,7 +145,7 @@ def _drivers(diff: CriteriaDiff, before: Assessment, after: Assessment) -> tuple
             was = old.get(change.old_id or change.id, _ZERO) if change.kind != "added" else _ZERO
             now = new.get(change.id, _ZERO)
         if now != was:
-            found.append(Driver(change.id, change.old_id, change.kind, was, now))
+            found.append(Driver(change.id, change.old_id, change.kind, was, now, change.label))
     return tuple(sorted(found, key=lambda d: (-abs(d.delta), order.get(d.id, len(order)), d.id)))
 
 
