@@ -154,3 +154,32 @@ def test_criteria_lint_speaks_japanese(ja_env: dict[str, str], tmp_path: Path) -
     lines = [line for line in err.splitlines() if "bad-bands" in line or "duplicate-id" in line]
     assert lines
     assert all(_JAPANESE.search(line.split(" ", 2)[2]) for line in lines)
+
+
+def test_verify_speaks_japanese(ja_env: dict[str, str], tmp_path: Path) -> None:
+    exit_code, out = _run(["verify", "kyushu-2019"], ja_env, tmp_path)
+    assert exit_code == 0
+    lines = out.splitlines()
+    assert lines[0] == "kyushu-2019 (同梱)"
+    assert re.fullmatch(r"  PASS  .+: 総合点 \d+\.\d、判定 .+（[a-z-]+）、不足点 \d+件", lines[1])
+    assert re.fullmatch(r"成功 \d+、失敗 0、エラー 0、スキップ 0（評価基準ファイル 1）", lines[-1])
+
+
+def test_verify_failures_in_japanese(ja_env: dict[str, str], tmp_path: Path) -> None:
+    text = (SRC / "data" / "criteria" / "common-conditions.yaml").read_text(encoding="utf-8")
+    case = "  - {name: strong town, profile: tests/okinawa-common/strong.yaml, band: ready}"
+    assert case in text
+    crit = tmp_path / "c.yaml"
+    crit.write_text(
+        text.replace(case, case.replace("band: ready", "band: nope")).replace(
+            "tests/okinawa-common", str(SRC / "data" / "criteria" / "tests" / "okinawa-common")
+        ),
+        encoding="utf-8",
+    )
+    exit_code, out = _run(["verify", str(crit)], ja_env, tmp_path)
+    assert "ERROR strong town: 期待する結果の書き方に誤り" in out
+    assert (
+        "'nope' は common-conditions の判定にありません。"
+        "ready, promising, not-yet から選んでください" in out
+    )
+    assert exit_code == 2

@@ -116,6 +116,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "caution_mark": ("*", "*"),
     "cautions": ("注意事項", "Cautions"),
     "status": ("状態", "Status"),
+    # readiness verify
+    "verify_cannot_load": ("この評価基準を読み込めません", "cannot load these criteria"),
+    "verify_bundled": ("同梱", "bundled"),
+    "verify_no_cases": ("テストケースなし", "no test cases"),
+    "verify_counts": (
+        "成功 {passed}、失敗 {failed}、エラー {errors}、スキップ {skipped}"
+        "（評価基準ファイル {files}）",
+        "{passed} passed, {failed} failed, {errors} errors, {skipped} skipped "
+        "in {files} criteria file(s)",
+    ),
+    "verify_nothing": (
+        "確かめるものがありません（テストケースが1つも実行されませんでした）",
+        "nothing to verify: no test cases ran",
+    ),
 }
 
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from readiness.cli.errors import EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, EXIT_OK, guarded
-from readiness.cli.options import complete_criteria
+from readiness.cli.options import complete_criteria, message_lang
 from readiness.diagnostics import ReadinessError
+from readiness.messages import t
 from readiness.textsafe import safe, safe_line
 
 if TYPE_CHECKING:
@@ -48,6 +49,11 @@ def run(refs: list[str]) -> int:
     from readiness.scoring.verify import run_cases
 
     quiet = settings.quiet  # -q: only the failing cases and the errors, no summary
+    lang = message_lang()
+
+    def word(key: str) -> str:
+        return t(f"verify_{key}", lang)
+
     targets = refs or bundled_ids()
     results: list[CaseResult] = []
     broken = 0
@@ -60,32 +66,35 @@ def run(refs: list[str]) -> int:
             criteria = load_criteria(path)
         except ReadinessError as e:
             broken += 1
-            print(f"{safe_line(ref)}: ERROR cannot load these criteria")
+            print(f"{safe_line(ref)}: ERROR {word('cannot_load')}")
             for d in e.diagnostics:
-                print(f"    {safe_line(str(d))}")
+                print(f"    {safe_line(d.text(lang))}")
             continue
         cases = run_cases(criteria, path)
         shown = [c for c in cases if c.status in ("fail", "error")] if quiet else cases
         if shown or not quiet:
-            print(f"{criteria.id} ({'bundled' if bundled_file else safe_line(ref)})")
+            print(f"{criteria.id} ({word('bundled') if bundled_file else safe_line(ref)})")
         if not cases and not quiet:
-            print("  no test cases")
+            print(f"  {word('no_cases')}")
         for case in shown:
-            print(f"  {_MARK[case.status]} {safe_line(case.name)}: {safe_line(case.summary)}")
-            for line in (*case.failures, *(str(d) for d in case.diagnostics)):
+            summary, failures = case.texts(lang)
+            print(f"  {_MARK[case.status]} {safe_line(case.name)}: {safe_line(summary)}")
+            for line in (*failures, *(d.text(lang) for d in case.diagnostics)):
                 print(f"         {safe(line)}")
         results += cases
     counts = {s: sum(r.status == s for r in results) for s in _MARK}
     if not quiet:
         print(
-            f"{counts['pass']} passed, {counts['fail']} failed, {counts['error'] + broken} errors, "
-            f"{counts['skip']} skipped in {len(targets)} criteria file(s)"
-        )
+            word("counts").format(
+                passed=counts["pass"], failed=counts["fail"], errors=counts["error"] + broken,
+                skipped=counts["skip"], files=len(targets),
+            )
+        )  # fmt: skip
     if broken or counts["error"]:
         return EXIT_BAD_INPUT
     if counts["fail"]:
         return EXIT_BELOW_THRESHOLD
     if not results:
-        print("readiness: nothing to verify: no test cases ran", file=sys.stderr)
+        print(f"readiness: {word('nothing')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
