@@ -53,3 +53,38 @@ def test_every_translated_command_and_option_exists() -> None:
     walk(root, "")
     assert set(COMMANDS_JA) <= paths
     assert set(OPTIONS_JA) - {"--help"} <= options
+
+
+def test_every_argument_and_option_has_japanese_help() -> None:
+    from readiness.cli.help_ja import PARAMS_JA, translate
+
+    root = root_command()
+    translate(root)
+    english: list[str] = []
+
+    def walk(command: object, path: str) -> None:
+        for p in getattr(command, "params", []):
+            help_text = getattr(p, "help", None)
+            if help_text and not any("\u3040" <= ch <= "\u9fff" for ch in help_text):
+                english.append(f"{path or 'readiness'} {p.opts[0] if p.opts else p.name}")
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(root, "")
+    assert english == []
+    assert {path for path, _ in PARAMS_JA} <= set(COMMANDS_JA)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "japanese", "expected"),
+    [
+        (["batch", "--help", "--lang", "ja"], {"LANG": "C"}, "N 分割のうち K 番目だけ", True),
+        (["validate", "--lang=ja", "--help"], {"LANG": "C"}, "すべてのファイルをこの種類", True),
+        (["validate", "--help", "--lang", "en"], {"LANG": "ja_JP.UTF-8"}, "すべての", False),
+        (["diff", "--help"], {"LANG": "ja_JP.UTF-8"}, "変更前の評価基準: 同梱の id", True),
+    ],
+)  # fmt: skip
+def test_help_follows_lang_over_the_locale(
+    args: list[str], env: dict[str, str], japanese: str, expected: bool
+) -> None:
+    assert (japanese in _help(args, **env)) is expected

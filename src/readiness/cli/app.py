@@ -161,7 +161,7 @@ def main() -> None:
     if _help_wanted(sys.argv[1:]):
         from readiness.cli.options import default_lang
 
-        if default_lang() == "ja":
+        if (_lang_given(sys.argv[1:]) or default_lang()) == "ja":
             from readiness.cli.help_ja import translate
 
             command = root_command()
@@ -169,6 +169,17 @@ def main() -> None:
             command(prog_name="readiness")
             return
     app()
+
+
+def _lang_given(args: list[str]) -> str | None:
+    """The value of ``--lang`` on the command line (``--lang ja`` or ``--lang=ja``), if any:
+    help then follows it, over the locale."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
 
 
 def _help_wanted(args: list[str]) -> bool:
