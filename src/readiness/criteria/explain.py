@@ -32,44 +32,10 @@ from readiness.criteria.currency import period_text, status
 from readiness.criteria.model import Criteria, Criterion, Section
 from readiness.diagnostics import ReadinessError
 from readiness.input.fieldpaths import resolve
-from readiness.messages import Lang, pick, t
+from readiness.messages import Lang, pick, t, table
 from readiness.profile.model import Profile
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "criteria": ("評価基準", "Criteria"),
-    "section": ("条件・観点", "Section"),
-    "points": ("配点", "Points"),
-    "official": ("根拠とした出典の文言", "Derived from (source wording)"),
-    "basis": ("根拠の種類", "Basis"),
-    "quoted": ("引用（出典がこの事実を述べている）", "quoted (the source states this fact)"),
-    "reading": ("解釈（本プロジェクトの読み方）", "reading (this project's interpretation)"),
-    "required": (
-        "必須（満たさないと条件の足切りを通過しない）",
-        "required (the section's gate needs it)",
-    ),
-    "section_official": ("条件の文言", "The section's wording"),
-    "source": ("出典", "Source"),
-    "checked": ("判定方法", "How it is checked"),
-    "recommendation": ("推奨", "Recommendation"),
-    "passing": ("充足する例", "A passing example"),
-    "failing": ("充足しない例", "A failing example"),
-    "nothing": ("（何も記載しない）", "(nothing stated)"),
-    "no_passing": ("（例を作れませんでした）", "(no example could be built)"),
-    "weight": ("比重", "weight"),
-    "gate": ("足切り", "gate"),
-    "condition": ("条件", "condition"),
-    "factor": ("観点", "factor"),
-    "strategies": ("重点戦略", "Strategies"),
-    "sections": ("条件・観点", "Sections"),
-    "bands": ("判定", "Bands"),
-    "sources": ("出典", "Sources"),
-    "tests": ("テストケース", "Tests"),
-    "extends": ("拡張元", "Extends"),
-    "period": ("期間", "period"),
-    "version": ("版", "version"),
-    "requires_gates": ("足切りの達成が必要", "gates must pass"),
-    "min_evidence": ("出典の裏づけ", "evidence coverage at least"),
-}
+_WORDS: dict[str, tuple[str, str]] = table("explain")
 
 
 def word(key: str, lang: Lang) -> str:

@@ -33,19 +33,12 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Literal
 
+from readiness.messages import table
 from readiness.profile.localgov import check_digit
 
 Completion = Literal["as_given", "check_digit_added", "leading_zero_restored", "both_restored"]
 
-_MESSAGES: dict[Completion, tuple[str, str]] = {
-    "as_given": ("", ""),
-    "check_digit_added": ("検査数字を補いました", "added the check digit"),
-    "leading_zero_restored": ("先頭の0を補いました", "restored the leading zero"),
-    "both_restored": (
-        "先頭の0と検査数字を補いました",
-        "restored the leading zero and the check digit",
-    ),
-}
+_MESSAGES: dict[str, tuple[str, str]] = table("codes")
 
 
 def with_check_digit(first_five: str) -> str:

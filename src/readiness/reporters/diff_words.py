@@ -5,47 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from readiness.criteria.diff import FieldChange, ItemChange, Value
-from readiness.messages import Lang, pick
+from readiness.messages import Lang, pick, table
 from readiness.scoring.impact import Driver
 from readiness.scoring.points import shown
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("評価基準の差分", "Criteria diff"),
-    "no_changes": ("意味の変更はありません。", "No change in meaning."),
-    "meta": ("基準セット", "Set"),
-    "sources": ("出典", "Sources"),
-    "sections": ("条件・観点", "Conditions and factors"),
-    "criteria": ("評価項目", "Criteria"),
-    "strategies": ("戦略・テーマ", "Strategies and themes"),
-    "bands": ("判定", "Bands"),
-    "added": ("追加", "added"),
-    "removed": ("削除", "removed"),
-    "changed": ("変更", "changed"),
-    "renamed": ("ID変更", "renamed"),
-    "renamed_from": ("旧ID", "was"),
-    "in_section": ("条件・観点", "in"),
-    "field": ("項目", "field"),
-    "old": ("変更前", "old"),
-    "new": ("変更後", "new"),
-    "impact": ("自治体への影響", "Impact on towns"),
-    "towns": ("自治体数", "towns"),
-    "band_summary": ("判定", "Band"),
-    "score_summary": ("総合点", "Score"),
-    "up": ("上昇", "up"),
-    "down": ("低下", "down"),
-    "same": ("変化なし", "unchanged"),
-    "town": ("自治体", "Town"),
-    "score": ("総合点", "Score"),
-    "delta": ("差", "Change"),
-    "band": ("判定", "Band"),
-    "rank": ("順位", "Rank"),
-    "moved_by": ("変化の要因", "Moved by"),
-    "reweighted": ("配点の再配分", "reweighting"),
-    "more": ("ほか{n}件", "{n} more"),
-    "none": ("なし", "none"),
-    "yes": ("はい", "yes"),
-    "no": ("いいえ", "no"),
-}
+_WORDS: dict[str, tuple[str, str]] = table("diff")
 
 
 def w(key: str, lang: Lang) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from readiness.messages import Lang
+from readiness.messages import Lang, table
 from readiness.reporters.batch.markdown import md
 from readiness.reporters.json_report import dumps
 from readiness.scoring.assessment import Assessment, CriterionResult
@@ -16,28 +16,7 @@ from readiness.textsafe import safe
 PROGRESS_FORMAT = "readiness.progress"
 PROGRESS_VERSION = 1
 
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("前回からの進捗", "Progress since last time"),
-    "before": ("前回", "Before"),
-    "after": ("今回", "Now"),
-    "change": ("変化", "Change"),
-    "score": ("総合点", "Score"),
-    "band": ("判定", "Band"),
-    "as_of": ("時点", "As of"),
-    "closed": ("解消した不足点", "Gaps closed"),
-    "opened": ("新たな不足点", "Gaps opened"),
-    "remaining": ("残る不足点", "Gaps remaining"),
-    "stated": ("「不明」から判明した事実", "Facts stated (were unknown)"),
-    "changed": ("変わった事実", "Facts changed"),
-    "evidence": ("追加された根拠・出典", "Evidence added"),
-    "none": ("なし", "none"),
-    "adds": ("加点", "adds"),
-    "criteria": ("評価基準", "Criteria"),
-    "not_stated": ("（記載なし）", "(not stated)"),
-    "band_up": ("判定が上がりました", "band up"),
-    "band_down": ("判定が下がりました", "band down"),
-    "band_same": ("判定は同じです", "same band"),
-}
+WORDS: dict[str, tuple[str, str]] = table("progress")
 
 
 def word(key: str, lang: Lang) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from readiness.batch.run import BatchResult, Scored
 from readiness.input.sheets import CellValue, saved_bytes, sheet_title, write_table
-from readiness.messages import Lang, t
+from readiness.messages import Lang, t, table
 from readiness.reporters.batch.common import first_gap, gates_text
 from readiness.scoring.points import shown
 from readiness.textsafe import safe
@@ -15,18 +15,7 @@ from readiness.textsafe import safe
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "ranking": ("順位", "ranking"),
-    "code": ("団体コード", "Code"),
-    "name_en": ("英語名", "Name (English)"),
-    "share": ("達成率", "share"),
-    "gate": ("足切り", "gate"),
-    "passed": ("基準を満たす", "Meets the gate"),
-    "gaps": ("不足している点の数", "Gaps"),
-    "profile": ("ファイル", "File"),
-    "problem": ("問題", "Problem"),
-    "errors": ("エラー", "errors"),
-}
+_WORDS: dict[str, tuple[str, str]] = table("xlsx")
 
 
 def _w(key: str, lang: Lang) -> str:
