@@ -39,7 +39,8 @@ def test_json_holds_the_wrong_bureau_caution(run_cli: RunCli) -> None:
     towns = {t["profile"]: t for t in json.loads(batch(run_cli, "-f", "json"))["towns"]}
     assert [c["en"] for c in towns[ISHINOMAKI]["cautions"]] == [WRONG_BUREAU, OUT_OF_PERIOD]
     assert towns[ISHINOMAKI]["cautions"][0]["ja"] == (
-        "この評価基準（kyushu-2019）はkyushu局のものです。この自治体を所管するのはtohoku局です。"
+        "この評価基準（kyushu-2019）は九州経済産業局のものです。"
+        "この自治体を所管するのは東北経済産業局です。"
     )
     assert towns[KOSHI]["cautions"] == []
 

@@ -183,3 +183,18 @@ def test_verify_failures_in_japanese(ja_env: dict[str, str], tmp_path: Path) -> 
         "ready, promising, not-yet から選んでください" in out
     )
     assert exit_code == 2
+
+
+def test_japanese_report_names_unevidenced_criteria_by_label(
+    ja_env: dict[str, str], tmp_path: Path
+) -> None:
+    from readiness.criteria.bundled import bundled
+
+    example = SRC.parent.parent / "examples" / "ishinomaki.yaml"
+    exit_code, out = _run(["assess", str(example)], {**ja_env, "COLUMNS": "400"}, tmp_path)
+    assert exit_code == 0
+    line = next(x for x in out.splitlines() if x.startswith("出典の引用がない充足項目: "))
+    names = line.split(": ", 1)[1].split("、")
+    labels = {c.label.ja: c.id for _, c in bundled("tohoku-2022").all_criteria()}
+    assert len(names) > 1
+    assert set(names) <= set(labels)

@@ -83,9 +83,15 @@ def summary(a: Assessment, lang: Lang) -> Text:
         f"({_pts(a.evidenced_points)} / {a.score:.1f})",
         style="dim",
     )
-    unevidenced = [r.id for r in a.criteria if r.status == "met" and not r.evidenced]
+    # In Japanese the criteria are named by their labels (no bare ids), in English by their ids.
+    unevidenced = [
+        r.label.get(lang) if lang == "ja" else r.id
+        for r in a.criteria
+        if r.status == "met" and not r.evidenced
+    ]
     if unevidenced:
-        line.append(f"\n{t('unevidenced', lang)}: {', '.join(unevidenced)}", style="dim")
+        joined = t("list_sep", lang).join(unevidenced)
+        line.append(f"\n{t('unevidenced', lang)}: {joined}", style="dim")
     return line
 
 

@@ -245,6 +245,13 @@ def _members(profile: Profile) -> tuple[GroupMember, ...]:
     )
 
 
+def _bureau_ja(bureau: str) -> str:
+    """A bureau's Japanese name (東北経済産業局), not its id, for Japanese text."""
+    from readiness.profile.localgov import BUREAU_NAMES
+
+    return BUREAU_NAMES[bureau][0] if bureau in BUREAU_NAMES else f"{bureau}局"
+
+
 def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
     bureau = profile.municipality.served_by
     found = []
@@ -260,8 +267,8 @@ def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
     elif criteria.bureau != bureau:
         found.append(
             Text(
-                ja=f"この評価基準（{criteria.id}）は{criteria.bureau}局のものです。"
-                f"この自治体を所管するのは{bureau}局です。",
+                ja=f"この評価基準（{criteria.id}）は{_bureau_ja(criteria.bureau)}のものです。"
+                f"この自治体を所管するのは{_bureau_ja(bureau)}です。",
                 en=f"These criteria ({criteria.id}) are the {criteria.bureau} bureau's; "
                 f"this town is served by the {bureau} bureau.",
             )
@@ -271,9 +278,10 @@ def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
             found.append(
                 Text(
                     ja=f"グループの{member.name}（{member.prefecture}）を所管するのは"
-                    f"{member.served_by}局で、代表の自治体を所管する{bureau}局ではありません。"
+                    f"{_bureau_ja(member.served_by)}で、代表の自治体を所管する"
+                    f"{_bureau_ja(bureau)}ではありません。"
                     "グループは代表の自治体の局の評価基準で評価され、"
-                    f"{member.served_by}局の条件や重点は反映されていません。",
+                    f"{_bureau_ja(member.served_by)}の条件や重点は反映されていません。",
                     en=f"Group member {member.name} ({member.prefecture}) is served by the "
                     f"{member.served_by} bureau, not the lead town's {bureau} bureau: the group "
                     f"is scored under the lead town's criteria, and the {member.served_by} "
