@@ -198,3 +198,30 @@ def test_japanese_report_names_unevidenced_criteria_by_label(
     labels = {c.label.ja: c.id for _, c in bundled("tohoku-2022").all_criteria()}
     assert len(names) > 1
     assert set(names) <= set(labels)
+
+
+def test_gate_failures_in_japanese(ja_env: dict[str, str], tmp_path: Path) -> None:
+    example = str(SRC.parent.parent / "examples" / "koshi.yaml")
+    args = ["assess", example, "-q", "--fail-under", "99", "--require-band", "ready"]
+    exit_code, out = _run([*args, "--min-evidence", "90"], ja_env, tmp_path)
+    assert exit_code == 1
+    assert out.splitlines() == [
+        "readiness: 出典で裏づけられた点の割合 39% が --min-evidence 90 に届きません",
+        "readiness: 総合点 77.0 が --fail-under 99 に届きません",
+        "readiness: 判定 'promising' が --require-band ready より下です",
+    ]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "evidence coverage 5% is below --min-evidence 50",
+        "score 12.5 is below --fail-under 60",
+        "band 'not-yet' is below --require-band ready",
+    ],
+)
+def test_every_gate_failure_shape_has_japanese(failure: str) -> None:
+    from readiness.scoring.thresholds import failure_text
+
+    assert failure_text(failure, "en") == failure
+    assert _JAPANESE.search(failure_text(failure, "ja"))

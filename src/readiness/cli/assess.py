@@ -157,6 +157,8 @@ def run(
 
         if not settings.quiet:
             print_assessment(make_console(), result, language)
+    from readiness.scoring.thresholds import failure_text
+
     for failure in failures:
-        print(f"readiness: {failure}", file=sys.stderr)
+        print(f"readiness: {failure_text(failure, language)}", file=sys.stderr)
     return EXIT_BELOW_THRESHOLD if failures else EXIT_OK

@@ -95,16 +95,16 @@ def load_profiles(files: list[str], encoding: str | None) -> list[tuple[str, Pro
     return loaded
 
 
-def failures(result: Impact, fail_on: str | None) -> list[str]:
+def failures(result: Impact, fail_on: str | None, lang: str = "en") -> list[str]:
     if fail_on == "band-change":
         moved = [t for t in result.towns if t.band_changed]
-        what = "band"
+        what = "判定が変わります" if lang == "ja" else "band changes"
     elif fail_on == "score-change":
         moved = [t for t in result.towns if t.score_changed]
-        what = "score"
+        what = "総合点が変わります" if lang == "ja" else "score changes"
     else:
         return []
-    return [f"{t.profile_file}: {what} changes (--fail-on {fail_on})" for t in moved]
+    return [f"{t.profile_file}: {what} (--fail-on {fail_on})" for t in moved]
 
 
 def run(
@@ -149,7 +149,7 @@ def run(
 
         if not settings.quiet:  # -q: the exit code and the problems only
             print_diff(make_console(), changes, result, language)
-    found = failures(result, fail_on) if result is not None else []
+    found = failures(result, fail_on, language) if result is not None else []
     for failure in found:
         print(f"readiness: {failure}", file=sys.stderr)
     return EXIT_BELOW_THRESHOLD if found else EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from readiness.criteria.model import Criteria
@@ -40,3 +41,24 @@ def threshold_failures(
         if a.band_rank > ranks[require_band]:
             failures.append(f"band {a.band.id!r} is below --require-band {require_band}")
     return failures
+
+
+_FAILURES_JA = (
+    (re.compile(r"^evidence coverage (\S+)% is below --min-evidence (\S+)$"),
+     r"出典で裏づけられた点の割合 \1% が --min-evidence \2 に届きません"),
+    (re.compile(r"^score (\S+) is below --fail-under (\S+)$"),
+     r"総合点 \1 が --fail-under \2 に届きません"),
+    (re.compile(r"^band '(.*)' is below --require-band (\S+)$"),
+     r"判定 '\1' が --require-band \2 より下です"),
+)  # fmt: skip
+
+
+def failure_text(failure: str, lang: str) -> str:
+    """A failure of ``threshold_failures`` in ``lang``: the results keep the English (machine
+    formats carry it), and Japanese reports show it through here."""
+    if lang != "ja":
+        return failure
+    for pattern, ja in _FAILURES_JA:
+        if pattern.match(failure):
+            return pattern.sub(ja, failure)
+    return failure

@@ -19,6 +19,7 @@ from readiness.reporters.batch.common import (
     score,
     town,
 )
+from readiness.scoring.thresholds import failure_text
 from readiness.textsafe import safe
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#&])")
@@ -72,7 +73,7 @@ def text(result: BatchResult, lang: Lang) -> str:
             )
             lines.append("")
             for failure in e.failures:
-                lines.append(f"- ❌ {md(failure)}")
+                lines.append(f"- ❌ {md(failure_text(failure, lang))}")
             for caution in e.cautions:
                 lines.append(f"- ⚠️ {md(caution.get(lang))}")
             if not e.gaps:
