@@ -225,3 +225,29 @@ def test_every_gate_failure_shape_has_japanese(failure: str) -> None:
 
     assert failure_text(failure, "en") == failure
     assert _JAPANESE.search(failure_text(failure, "ja"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "japanese"),
+    [
+        ("{kind: present, field: will.lead_department}",
+         "{kind: present, field: will.lead_departmen}",
+         "will に項目 'lead_departmen' はありません。'will.lead_department' のことですか"),
+        ("{kind: is_true, field: will.requested_partnership}",
+         "{kind: is_true, field: will.contact}",
+         "項目 'will.contact' ははい／いいえの項目ではありません"),
+        ("values: [mayor, deputy_mayor]", "values: [mayor, king]",
+         "値 'king' は 'will.top_commitment' に取れません。次から選んでください: "),
+    ],
+)  # fmt: skip
+def test_check_field_problems_in_japanese(
+    ja_env: dict[str, str], tmp_path: Path, old: str, new: str, japanese: str
+) -> None:
+    text = (SRC / "data" / "criteria" / "common-conditions.yaml").read_text(encoding="utf-8")
+    assert old in text
+    crit = tmp_path / "c.yaml"
+    crit.write_text(text.replace(old, new, 1), encoding="utf-8")
+    exit_code, out = _run(["validate", str(crit)], ja_env, tmp_path)
+    assert exit_code == 2
+    assert japanese in out
+    assert "bad-check" in out
