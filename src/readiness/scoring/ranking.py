@@ -9,6 +9,7 @@ towns that share a place by municipality code and file, so that its output is st
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 Standing = tuple[int, float]
@@ -20,5 +21,10 @@ def standing(band_rank: int, score: float) -> Standing:
 
 
 def competition_ranks(standings: Sequence[Standing]) -> list[int]:
-    """1 for the best; equal standings share a place and the next is skipped (1, 2, 2, 4)."""
-    return [1 + sum(other < mine for other in standings) for mine in standings]
+    """1 for the best; equal standings share a place and the next is skipped (1, 2, 2, 4).
+
+    A town's place is one more than the number of towns strictly better: found by bisecting
+    the sorted standings, so ranking 10,000 towns costs a sort, not 100 million comparisons.
+    """
+    ordered = sorted(standings)
+    return [1 + bisect_left(ordered, mine) for mine in standings]
