@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from operator import attrgetter
@@ -77,7 +77,7 @@ class SectionResult:
     def share(self) -> Fraction:
         return self.earned / self.possible
 
-    @property
+    @cached_property
     def gate_status(self) -> GateStatus | None:
         """``passed``; ``not_yet_shown`` when confirming the ``unknown`` facts would pass it;
         else ``failed``.  None for a section without a gate."""
@@ -137,6 +137,19 @@ class GroupMember:
 
 
 @dataclass(frozen=True)
+class Units:
+    """The integers behind an assessment's exact figures, as the scorer worked them out, so
+    that reading them needs no arithmetic on fractions (the same values, exactly)."""
+
+    per_point: int
+    """Score units per point of the 0-100 total."""
+    adds: tuple[int, ...]
+    """Each criterion's ``adds``, in score units (``adds == Fraction(units, per_point)``)."""
+    gaps: tuple[int, ...]
+    """The positions of the criteria not met, in :func:`rank_gaps` order."""
+
+
+@dataclass(frozen=True)
 class Assessment:
     profile_file: str | None
     municipality: str
@@ -169,23 +182,45 @@ class Assessment:
     group_name: str | None = None
     group_members: tuple[GroupMember, ...] = ()
     """A group profile: the other members (the assessed municipality leads the group)."""
+    _units: Units | None = field(default=None, compare=False, repr=False)
+    """Set by the scorer (None when built otherwise): the properties below read it."""
+
+    def _met_units(self, keep: Callable[[CriterionResult], bool | None]) -> Fraction | None:
+        """The sum of ``adds`` of the met criteria that ``keep``, from the integers if known."""
+        units = self._units
+        if units is None:
+            return None
+        total = sum(
+            n
+            for r, n in zip(self.criteria, units.adds, strict=True)
+            if r.status == "met" and keep(r)
+        )
+        return Fraction(total, units.per_point)
 
     @property
     def reading_points(self) -> Fraction:
         """Points of the 0-100 score earned by criteria whose basis is this project's reading."""
+        known = self._met_units(_is_reading)
+        if known is not None:
+            return known
         met = (r.adds for r in self.criteria if r.status == "met" and r.basis == "reading")
         return sum(met, Fraction(0))
 
     @property
     def evidenced_points(self) -> Fraction:
         """Points of the score earned by criteria whose facts a cited source backs."""
+        known = self._met_units(_is_evidenced)
+        if known is not None:
+            return known
         backed = (r.adds for r in self.criteria if r.status == "met" and r.evidenced)
         return sum(backed, Fraction(0))
 
     @property
     def evidence_coverage(self) -> Fraction:
         """The share (0-1) of the earned points backed by a cited source; 0 when none earned."""
-        earned = sum((r.adds for r in self.criteria if r.status == "met"), Fraction(0))
+        earned = self._met_units(_any)
+        if earned is None:
+            earned = sum((r.adds for r in self.criteria if r.status == "met"), Fraction(0))
         return self.evidenced_points / earned if earned > 0 else Fraction(0)
 
     @property
@@ -199,8 +234,22 @@ class Assessment:
     @cached_property
     def gaps(self) -> tuple[CriterionResult, ...]:
         """Criteria not met, ranked by the points each would add (then in file order)."""
+        if self._units is not None:
+            return tuple(self.criteria[i] for i in self._units.gaps)
         return rank_gaps(self.criteria)
 
     @property
     def unserved_strategies(self) -> tuple[StrategyFit, ...]:
         return tuple(s for s in self.strategy_fit if not s.initiatives)
+
+
+def _is_reading(r: CriterionResult) -> bool:
+    return r.basis == "reading"
+
+
+def _is_evidenced(r: CriterionResult) -> bool | None:
+    return r.evidenced
+
+
+def _any(r: CriterionResult) -> bool:
+    return True

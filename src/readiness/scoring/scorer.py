@@ -10,106 +10,50 @@ Arithmetic is exact: points, weights, gates and band minimums are read as the de
 unit per criteria set, and the score is rounded once, half up, to one decimal.  That rounded
 number decides the band and the thresholds: what a user reads is what was compared, and no
 order of sections or criteria can change it.
+
+The set is compiled once (:mod:`readiness.scoring.compiled`): per town, only the check plans
+run and the town's own results are made; what depends only on which criteria it meets (totals,
+gates, the plan to the next band, section results) is worked out once and shared.
+``tests/reference_scorer.py`` keeps the scorer as first written, which this one must equal.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any, TypeVar
 
-from readiness.criteria.model import Band, Criteria, Criterion, Section
+from readiness.criteria.model import Criteria
 from readiness.profile.bilingual import Text
 from readiness.profile.evidence import evidence_map
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
 from readiness.scoring.assessment import (
     Assessment,
-    BandRef,
     CriterionResult,
     GroupMember,
     NextBand,
     SectionResult,
     StrategyFit,
-    rank_gaps,
+    Units,
 )
-from readiness.scoring.plan import Gap, fewest_gaps
-from readiness.scoring.points import SCORE_DECIMALS, exact
+from readiness.scoring.compiled import TENTHS, Compiled, compiled
+from readiness.scoring.plan import fewest_gaps
 
-_TENTHS: int = 10**SCORE_DECIMALS
-
-
-@dataclass(frozen=True)
-class _ExactSection:
-    section: Section
-    denominator: int
-    """Point units per point: every criterion's points are a whole number of units."""
-    possible: int
-    """The section's points, in point units."""
-    scale: int
-    """Score units per point unit."""
-    gate_need: int | None
-    """The fewest point units that pass the gate (``ceil(gate * possible)``)."""
-    criteria: tuple[tuple[Criterion, int, Fraction], ...]
-    """Each criterion, its points in point units, and what it adds to the 0-100 total."""
+_T = TypeVar("_T")
+_new = object.__new__
+_set = object.__setattr__
 
 
-@dataclass(frozen=True)
-class _Exact:
-    """A criteria set in integer units, computed once per set (see ``_exact_form``)."""
+def _made(cls: type[_T], fields: dict[str, Any]) -> _T:
+    """An instance of the frozen dataclass ``cls`` holding ``fields`` (every field, by name).
 
-    units: int
-    """Score units per point of the 0-100 total."""
-    sections: tuple[_ExactSection, ...]
-    band_tenths: tuple[int, ...]
-    """Each band's min as the lowest rounded score (in tenths) that reaches it."""
-
-
-_FORMS: dict[int, tuple[Criteria, _Exact]] = {}
-
-
-def _exact_form(criteria: Criteria) -> _Exact:
-    """The integer form of ``criteria``, cached by identity (a loaded set is never changed)."""
-    found = _FORMS.get(id(criteria))
-    if found is not None and found[0] is criteria:
-        return found[1]
-    total_weight = sum(exact(s.weight) for s in criteria.sections)
-    points = [[exact(c.points) for c in s.criteria] for s in criteria.sections]
-    denominators = [math.lcm(*(p.denominator for p in ps)) for ps in points]
-    units = [[int(p * d) for p in ps] for ps, d in zip(points, denominators, strict=True)]
-    # A point unit of section s is worth 100 * weight_s / (total weight * possible units).
-    worth = [
-        100 * exact(s.weight) / (total_weight * sum(us))
-        for s, us in zip(criteria.sections, units, strict=True)
-    ]
-    score_units = math.lcm(*(w.denominator for w in worth))
-    sections = []
-    for s, us, d, w in zip(criteria.sections, units, denominators, worth, strict=True):
-        scale = int(w * score_units)
-        possible = sum(us)
-        sections.append(
-            _ExactSection(
-                section=s,
-                denominator=d,
-                possible=possible,
-                scale=scale,
-                gate_need=None if s.gate is None else math.ceil(exact(s.gate) * possible),
-                criteria=tuple(
-                    (c, u, Fraction(u * scale, score_units))
-                    for c, u in zip(s.criteria, us, strict=True)
-                ),
-            )
-        )
-    form = _Exact(
-        units=score_units,
-        sections=tuple(sections),
-        band_tenths=tuple(math.ceil(exact(b.min) * _TENTHS) for b in criteria.bands),
-    )
-    if len(_FORMS) >= 64:
-        _FORMS.clear()
-    _FORMS[id(criteria)] = (criteria, form)
-    return form
+    The generated ``__init__`` of a frozen dataclass sets each field through
+    ``object.__setattr__``: with a dozen results of a dozen fields per town, that was a tenth of
+    the scoring.  The instance is the same as ``cls(**fields)`` (no ``__post_init__`` runs)."""
+    made = _new(cls)
+    _set(made, "__dict__", fields)
+    return made
 
 
 @lru_cache(maxsize=65536)
@@ -121,119 +65,161 @@ def _ratio(numerator: int, denominator: int) -> Fraction:
 
 def _rounded_tenths(score_units: int, units: int) -> int:
     """``score_units / units`` in tenths, rounded half up: floor(10 x + 1/2)."""
-    return (2 * _TENTHS * score_units + units) // (2 * units)
+    return (2 * TENTHS * score_units + units) // (2 * units)
 
 
 def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = None) -> Assessment:
+    form = compiled(criteria)
     # The criteria read the profile's substance: too-short text, repeated entries and
     # strategy claims beyond the actions are set aside, each with a finding.
     sources = evidence_map(profile)
-    profile, findings = substantive(profile, frozenset(s.id for s in criteria.strategies))
-    form = _exact_form(criteria)
-    sections: list[SectionResult] = []
+    profile, findings = substantive(profile, form.strategies)
+    backed_by = sources.evidenced if sources.cited else None
     results: list[CriterionResult] = []
-    earned_units: list[int] = []
-    total = 0
-    gates_passed = True
-    for part in form.sections:
-        section = part.section
-        earned = unknown_units = 0
-        unknown_facts: set[tuple[str | int, ...]] = set()
-        required_unmet: list[str] = []
-        required_unknown: list[str] = []
-        for criterion, points, adds in part.criteria:
-            outcome = criterion.check.evaluate(profile)
-            met = outcome.status == "met"
-            if met:
-                earned += points
-            elif outcome.status == "unknown":
-                unknown_units += points
-                # The facts marked unknown; a list item still undecided counts as one fact.
-                unknown_facts |= {e.loc for e in outcome.evidence if e.text == "unknown"} or {
-                    ("criterion", criterion.id)
-                }
-            if criterion.required and not met:
-                (required_unknown if outcome.status == "unknown" else required_unmet).append(
-                    criterion.id
-                )
-            results.append(
-                CriterionResult(
-                    id=criterion.id,
-                    section=section.id,
-                    label=criterion.label,
-                    official=criterion.official,
-                    status=outcome.status,
-                    earned=criterion.points if met else 0.0,
-                    possible=criterion.points,
-                    adds=adds,
-                    evidence=outcome.evidence,
-                    recommendation=criterion.recommendation,
-                    basis=criterion.basis,
-                    required=criterion.required,
-                    evidenced=None
-                    if outcome.status != "met"
-                    else all(sources.evidenced(e.loc) for e in outcome.evidence),
-                )
+    statuses: list[str] = []
+    unknown_at: dict[int, set[tuple[str | int, ...]]] = {}
+    earned_cover = backed_cover = 0
+    for item in form.items:
+        outcome = item.plan(profile)
+        status = outcome.status
+        evidence = outcome.evidence
+        if status == "met":
+            # Backed when a cited source covers every fact that met it (none cited: none is).
+            evidenced: bool | None = (
+                not evidence if backed_by is None else all(backed_by(e.loc) for e in evidence)
             )
-        total += earned * part.scale
-        earned_units.append(earned)
-        if part.gate_need is not None and (
-            earned < part.gate_need or required_unmet or required_unknown
-        ):
-            gates_passed = False
-        sections.append(
-            SectionResult(
-                id=section.id,
-                kind=section.kind,
-                label=section.label,
-                official=section.official,
-                weight=section.weight,
-                earned=_ratio(earned, part.denominator),
-                possible=_ratio(part.possible, part.denominator),
-                gate=section.gate,
-                contribution=_ratio(earned * part.scale, form.units),
-                unknown_points=_ratio(unknown_units, part.denominator),
-                unknown_facts=len(unknown_facts),
-                required_unmet=tuple(required_unmet),
-                required_unknown=tuple(required_unknown),
+            earned_cover += item.coverage
+            if evidenced:
+                backed_cover += item.coverage
+            earned = item.criterion.points
+        else:
+            evidenced = None
+            earned = 0.0
+            if status == "unknown":
+                # The facts marked unknown; a list item still undecided counts as one fact.
+                unknown_at.setdefault(item.section, set()).update(
+                    {e.loc for e in evidence if e.text == "unknown"}
+                    or {("criterion", item.criterion.id)}
+                )
+        statuses.append(status)
+        results.append(
+            _made(
+                CriterionResult,
+                {
+                    **item.result,
+                    "status": status,
+                    "earned": earned,
+                    "evidence": evidence,
+                    "evidenced": evidenced,
+                },
             )
         )
-    tenths = _rounded_tenths(total, form.units)
-    coverage = _coverage(results)
-    band_index = _band_index(criteria.bands, form.band_tenths, tenths, gates_passed, coverage)
-    municipality = profile.municipality
-    return Assessment(
-        profile_file=profile_file,
-        municipality=municipality.name,
-        municipality_en=municipality.name_en,
-        code=municipality.code,
-        bureau=municipality.served_by,
-        fictional=profile.fictional,
-        as_of=profile.as_of.isoformat(),
-        criteria_id=criteria.id,
-        criteria_version=criteria.version,
-        score=tenths / _TENTHS,
-        band=_ref(criteria.bands[band_index]),
-        band_rank=band_index,
-        gates_passed=gates_passed,
-        sections=tuple(sections),
-        criteria=tuple(results),
-        strategy_label=criteria.strategy_label,
-        strategy_fit=_strategy_fit(criteria, profile),
-        unmatched_strategies=_unmatched(criteria, profile),
-        next_band=_next_band(
-            bands=criteria.bands,
-            form=form,
-            index=band_index,
-            total=total,
-            earned_units=earned_units,
-            results=results,
-        ),
-        cautions=_cautions(criteria, profile),
-        findings=findings,
-        group_name=profile.group.name if profile.group else None,
-        group_members=_members(profile),
+    met = tuple(s == "met" for s in statuses)
+    known = form.memo.get(("totals", met))
+    if known is None:
+        known = form.remember(("totals", met), _by_met(form, met))
+    total, earned_units, gates_passed = known
+    sections = tuple(
+        _section(form, g, tuple(statuses[part.start : part.stop]), len(unknown_at.get(g, ())))
+        for g, part in enumerate(form.parts)
     )
+    tenths = _rounded_tenths(total, form.units)
+    band_index = _band_index(form, tenths, gates_passed, earned_cover, backed_cover)
+    next_key = ("next", met, band_index)
+    next_band = form.memo.get(next_key, _UNSET)
+    if next_band is _UNSET:
+        next_band = form.remember(next_key, _next_band(form, band_index, total, earned_units, met))
+    municipality = profile.municipality
+    bureau = municipality.served_by
+    return _made(
+        Assessment,
+        {
+            "profile_file": profile_file,
+            "municipality": municipality.name,
+            "municipality_en": municipality.name_en,
+            "code": municipality.code,
+            "bureau": bureau,
+            "fictional": profile.fictional,
+            "as_of": profile.as_of.isoformat(),
+            "criteria_id": criteria.id,
+            "criteria_version": criteria.version,
+            "score": tenths / TENTHS,
+            "band": form.levels[band_index].ref,
+            "band_rank": band_index,
+            "gates_passed": gates_passed,
+            "sections": sections,
+            "criteria": tuple(results),
+            "strategy_label": criteria.strategy_label,
+            "strategy_fit": _strategy_fit(form, profile),
+            "unmatched_strategies": _unmatched(form, profile),
+            "next_band": next_band,
+            "cautions": _cautions(form, profile, bureau),
+            "findings": findings,
+            "group_name": profile.group.name if profile.group else None,
+            "group_members": _members(profile),
+            "_units": form.memo.get(("units", met))
+            or form.remember(("units", met), _units(form, met)),
+        },
+    )
+
+
+_UNSET = object()
+
+
+def _by_met(form: Compiled, met: tuple[bool, ...]) -> tuple[int, tuple[int, ...], bool]:
+    """The total in score units, each section's points in its units, and whether every gate
+    passes (its share of points, and its required criteria met): all of which depend only on
+    the criteria met."""
+    earned_units = []
+    total = 0
+    gates = True
+    for part in form.parts:
+        earned = sum(form.items[i].units for i in range(part.start, part.stop) if met[i])
+        earned_units.append(earned)
+        total += earned * part.scale
+        if part.gate_need is not None and (
+            earned < part.gate_need
+            or any(form.items[i].gated and not met[i] for i in range(part.start, part.stop))
+        ):
+            gates = False
+    return total, tuple(earned_units), gates
+
+
+def _units(form: Compiled, met: tuple[bool, ...]) -> Units:
+    # Largest value first; reverse=True keeps equal values in file order, as rank_gaps does.
+    gaps = sorted((i for i, m in enumerate(met) if not m), key=form.adds.__getitem__, reverse=True)
+    return Units(form.units, form.adds, tuple(gaps))
+
+
+def _section(
+    form: Compiled, g: int, statuses: tuple[str, ...], unknown_facts: int
+) -> SectionResult:
+    key = ("section", g, statuses, unknown_facts)
+    found = form.memo.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    part = form.parts[g]
+    items = form.items[part.start : part.stop]
+    earned = sum(item.units for item, s in zip(items, statuses, strict=True) if s == "met")
+    unknown = sum(item.units for item, s in zip(items, statuses, strict=True) if s == "unknown")
+    required = [
+        (item.criterion.id, s)
+        for item, s in zip(items, statuses, strict=True)
+        if item.criterion.required and s != "met"
+    ]
+    result = _made(
+        SectionResult,
+        {
+            **part.result,
+            "earned": _ratio(earned, part.denominator),
+            "contribution": _ratio(earned * part.scale, form.units),
+            "unknown_points": _ratio(unknown, part.denominator),
+            "unknown_facts": unknown_facts,
+            "required_unmet": tuple(i for i, s in required if s != "unknown"),
+            "required_unknown": tuple(i for i, s in required if s == "unknown"),
+        },
+    )
+    return form.remember(key, result)  # type: ignore[no-any-return]
 
 
 def _members(profile: Profile) -> tuple[GroupMember, ...]:
@@ -252,8 +238,22 @@ def _bureau_ja(bureau: str) -> str:
     return BUREAU_NAMES[bureau][0] if bureau in BUREAU_NAMES else f"{bureau}局"
 
 
-def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
-    bureau = profile.municipality.served_by
+def _cautions(form: Compiled, profile: Profile, bureau: str) -> tuple[Text, ...]:
+    """What to read with care, the same for every town of one bureau, date and group."""
+    members = profile.group.members if profile.group else ()
+    key = (
+        "cautions",
+        bureau,
+        profile.as_of,
+        tuple((m.name, m.prefecture, m.served_by) for m in members),
+    )
+    found = form.memo.get(key)
+    if found is None:
+        found = form.remember(key, _caution_texts(form.criteria, profile, bureau))
+    return found  # type: ignore[no-any-return]
+
+
+def _caution_texts(criteria: Criteria, profile: Profile, bureau: str) -> tuple[Text, ...]:
     found = []
     if criteria.synthesis is not None:
         found.append(criteria.synthesis)
@@ -311,40 +311,23 @@ def _cautions(criteria: Criteria, profile: Profile) -> tuple[Text, ...]:
     return tuple(found)
 
 
-def _ref(band: Band) -> BandRef:
-    return BandRef(band.id, band.label, band.min)
-
-
-def _needs_gates(bands: list[Band], index: int) -> bool:
-    return index == 0 or bands[index].requires_gates
-
-
-def _coverage(results: list[CriterionResult]) -> Fraction:
-    """The share of earned points whose facts a cited source backs (exact; 0 if none)."""
-    earned = sum((Fraction(r.possible) for r in results if r.status == "met"), Fraction(0))
-    backed = sum((Fraction(r.possible) for r in results if r.evidenced), Fraction(0))
-    return backed / earned if earned else Fraction(0)
-
-
-def _band_index(
-    bands: list[Band], mins: tuple[int, ...], tenths: int, gates_passed: bool, coverage: Fraction
-) -> int:
-    for index, least in enumerate(mins):
-        wanted = bands[index].min_evidence
-        evidenced = wanted is None or coverage >= Fraction(str(wanted))
-        if tenths >= least and (gates_passed or not _needs_gates(bands, index)) and evidenced:
-            return index
-    return len(bands) - 1
+def _band_index(form: Compiled, tenths: int, gates_passed: bool, earned: int, backed: int) -> int:
+    """The first band whose min the rounded score reaches, with the gates it needs and the
+    share of earned points a cited source backs (``backed / earned``, 0 when none earned)."""
+    for index, level in enumerate(form.levels):
+        if tenths < level.tenths or (level.needs_gates and not gates_passed):
+            continue
+        if level.evidence is not None:
+            numerator, denominator = level.evidence
+            share_reached = backed * denominator >= numerator * earned if earned else numerator <= 0
+            if not share_reached:
+                continue
+        return index
+    return len(form.levels) - 1
 
 
 def _next_band(
-    *,
-    bands: list[Band],
-    form: _Exact,
-    index: int,
-    total: int,
-    earned_units: list[int],
-    results: list[CriterionResult],
+    form: Compiled, index: int, total: int, earned_units: tuple[int, ...], met: tuple[bool, ...]
 ) -> NextBand | None:
     """The fewest gaps that lift the town one band (see :mod:`readiness.scoring.plan`).
 
@@ -356,67 +339,68 @@ def _next_band(
         return None
     target = index - 1
     units = form.units
+    levels = form.levels
 
     def need(band: int) -> int:
         # The fewest score units whose rounded total reaches the band: floor(10 x + 1/2) >= min.
-        least = form.band_tenths[band]
-        return -((units - 2 * least * units) // (2 * _TENTHS)) - total
+        least = levels[band].tenths
+        return -((units - 2 * least * units) // (2 * TENTHS)) - total
 
-    gaps: list[Gap] = []
+    items = form.items
+    gaps = [item.gap for item, m in zip(items, met, strict=True) if not m]
     required: dict[int, list[int]] = {}
-    position = 0
-    for g, part in enumerate(form.sections):
-        for criterion, points, _ in part.criteria:
-            if results[position].status != "met":
-                gaps.append(Gap(position, g, points, points * part.scale))
-                if criterion.required and part.gate_need is not None:
-                    required.setdefault(g, []).append(position)
-            position += 1
+    for gap in gaps:
+        if items[gap.index].gated:
+            required.setdefault(gap.group, []).append(gap.index)
     # A gate the band needs: enough points, and every required criterion of the section met.
     gate_needs: dict[int, int] = {}
     mandatory: set[int] = set()
-    if _needs_gates(bands, target):
-        for g, (part, earned) in enumerate(zip(form.sections, earned_units, strict=True)):
+    if levels[target].needs_gates:
+        for g, (part, earned) in enumerate(zip(form.parts, earned_units, strict=True)):
             if part.gate_need is not None and (earned < part.gate_need or g in required):
                 gate_needs[g] = part.gate_need - earned
                 mandatory |= set(required.get(g, ()))
     value = {gap.index: gap.value for gap in gaps}
     plans = [(fewest_gaps(gaps, need(target), gate_needs, mandatory), tuple(sorted(gate_needs)))]
     if gate_needs:
-        free = next((j for j in range(target - 1, 0, -1) if not _needs_gates(bands, j)), None)
+        free = next((j for j in range(target - 1, 0, -1) if not levels[j].needs_gates), None)
         if free is not None:
             plans.append((fewest_gaps(gaps, need(free), {}), ()))
     found = [(chosen, gates) for chosen, gates in plans if chosen is not None]
     chosen, gates = min(
         found, key=lambda p: (len(p[0]), -sum(value[i] for i in p[0]), p[0]), default=(None, ())
     )
-    ids = set() if chosen is None else {results[i].id for i in chosen}
-    tenths = _rounded_tenths(total, units)
+    ids = set() if chosen is None else {items[i].criterion.id for i in chosen}
+    ranked = (items[i].criterion.id for i in _units(form, met).gaps)  # in gap order
+    band = form.criteria.bands[target]
     return NextBand(
-        band=_ref(bands[target]),
-        points_needed=max(0, form.band_tenths[target] - tenths) / _TENTHS,
-        gaps=tuple(r.id for r in rank_gaps(results) if r.id in ids),  # in gap order
-        gates=tuple(form.sections[g].section.id for g in gates),
+        band=levels[target].ref,
+        points_needed=max(0, levels[target].tenths - _rounded_tenths(total, units)) / TENTHS,
+        gaps=tuple(i for i in ranked if i in ids),
+        gates=tuple(form.parts[g].section.id for g in gates),
         reachable=chosen is not None,
-        min_evidence=bands[target].min_evidence,
+        min_evidence=band.min_evidence,
     )
 
 
-def _initiatives(profile: Profile) -> list[tuple[str, list[str]]]:
+def _strategy_fit(form: Compiled, profile: Profile) -> tuple[StrategyFit, ...]:
+    strategies = form.criteria.strategies
+    if not strategies:
+        return ()
+    initiatives = profile.initiatives if isinstance(profile.initiatives, list) else ()
+    fits = []
+    for k, s in enumerate(strategies):
+        serving = tuple(i.id for i in initiatives if s.id in i.serves)
+        key = ("fit", k, serving)
+        fit = form.memo.get(key)
+        if fit is None:
+            fit = form.remember(key, StrategyFit(s.id, s.label, serving))
+        fits.append(fit)
+    return tuple(fits)
+
+
+def _unmatched(form: Compiled, profile: Profile) -> tuple[str, ...]:
     if not isinstance(profile.initiatives, list):
-        return []
-    return [(i.id, i.serves) for i in profile.initiatives]
-
-
-def _strategy_fit(criteria: Criteria, profile: Profile) -> tuple[StrategyFit, ...]:
-    initiatives = _initiatives(profile)
-    return tuple(
-        StrategyFit(s.id, s.label, tuple(i for i, serves in initiatives if s.id in serves))
-        for s in criteria.strategies
-    )
-
-
-def _unmatched(criteria: Criteria, profile: Profile) -> tuple[str, ...]:
-    known = {s.id for s in criteria.strategies}
-    named = {s for _, serves in _initiatives(profile) for s in serves}
-    return tuple(sorted(named - known))
+        return ()
+    named = {s for i in profile.initiatives for s in i.serves}
+    return tuple(sorted(named - form.strategies))

@@ -1,0 +1,246 @@
+"""Check trees turned into plain functions once per criteria set, for scoring many towns.
+
+:meth:`~readiness.criteria.checks._Check.evaluate` is the definition of each kind, written to be
+read.  :func:`plan` gives a function with the same outcome for every profile, built once per
+check: field paths split and their readers chosen once, predicates tested until one fails,
+``any`` stopped at its first met check, descriptions made only for the facts that are shown,
+and every evidence that cannot change from town to town made once and shared.
+``tests/test_check_plans.py`` checks ``plan(c)(p) == c.evaluate(p)`` on random checks and
+profiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pydantic import BaseModel
+
+from readiness.criteria.checks import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Count,
+    Evidence,
+    IsTrue,
+    OneOf,
+    Outcome,
+    Predicate,
+    Present,
+    Status,
+    _at_least,
+    _Check,
+    _describe,
+    _is_equal,
+    _one_of,
+    _stated_items,
+    substance,
+)
+from readiness.input.fieldpaths import UNKNOWN, UNKNOWN_FACT, Loc, loc_of
+
+Plan = Callable[[BaseModel], Outcome]
+Reader = Callable[[object], object]
+Test = Callable[[object], Status]
+
+_STATUS: dict[str, Status] = {"stated": "met", "unknown": "unknown", "empty": "unmet"}
+
+
+def plan(check: _Check) -> Plan:
+    """A function giving ``check.evaluate(profile)`` for any profile."""
+    if isinstance(check, Present):
+        return _present(check.field)
+    if isinstance(check, IsTrue):
+        return _is_true(check.field)
+    if isinstance(check, AtLeast):
+        return _valued(check.field, lambda value: _at_least(value, check.min))
+    if isinstance(check, OneOf):
+        return _valued(check.field, lambda value: _one_of(value, check.values))
+    if isinstance(check, Count):
+        return _count(check)
+    if isinstance(check, AllOf):
+        return _all([plan(c) for c in check.checks])
+    if isinstance(check, AnyOf):
+        return _any([plan(c) for c in check.checks])
+    raise TypeError(f"no plan for check kind {type(check).__name__}")
+
+
+def reader(path: str) -> Reader:
+    """:func:`readiness.input.fieldpaths.read` of ``path``, with the path split once."""
+    parts = loc_of(path)
+
+    def read(obj: object) -> object:
+        value = obj
+        for part in parts:
+            if value is None:
+                return None
+            if isinstance(value, str) and value == UNKNOWN:
+                return UNKNOWN_FACT
+            value = getattr(value, part)
+        return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
+
+    if len(parts) != 1:
+        return read
+    (name,) = parts
+
+    def read_one(obj: object) -> object:
+        # A single field of a record that is there: the common case, without the loop.
+        if obj is None or isinstance(obj, str):
+            return read(obj)
+        value = getattr(obj, name)
+        return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
+
+    return read_one
+
+
+def _unknown_at(loc: Loc) -> Outcome:
+    return Outcome("unknown", (Evidence(loc, "unknown"),))
+
+
+def _present(field: str) -> Plan:
+    read, loc = reader(field), loc_of(field)
+    unknown, unmet = _unknown_at(loc), Outcome("unmet", (Evidence(loc, "not stated"),))
+
+    def present(profile: BaseModel) -> Outcome:
+        value = read(profile)
+        status = _STATUS[substance(value)]
+        if status == "met":
+            return Outcome("met", (Evidence(loc, _describe(value)),))
+        return unknown if status == "unknown" else unmet
+
+    return present
+
+
+def _is_true(field: str) -> Plan:
+    read, loc = reader(field), loc_of(field)
+    unknown, yes = _unknown_at(loc), Outcome("met", (Evidence(loc, "yes"),))
+    no = Outcome("unmet", (Evidence(loc, "no"),))
+    unstated = Outcome("unmet", (Evidence(loc, "not stated"),))
+
+    def is_true(profile: BaseModel) -> Outcome:
+        value = read(profile)
+        if value is UNKNOWN_FACT:
+            return unknown
+        if value is True:
+            return yes
+        return no if value is False else unstated
+
+    return is_true
+
+
+def _valued(field: str, judge: Callable[[object], tuple[Status, str]]) -> Plan:
+    read, loc = reader(field), loc_of(field)
+    unknown = _unknown_at(loc)
+
+    def valued(profile: BaseModel) -> Outcome:
+        value = read(profile)
+        if value is UNKNOWN_FACT:
+            return unknown
+        status, shown = judge(value)
+        return Outcome(status, (Evidence(loc, shown),))
+
+    return valued
+
+
+def _test(predicate: Predicate) -> Test:
+    """``predicate.test``, with the option chosen once and no text made for the outcome."""
+    if predicate.present:
+        return lambda value: "unknown" if value is UNKNOWN_FACT else _STATUS[substance(value)]
+    if predicate.equals is not None:
+        expected = predicate.equals
+        return lambda value: (
+            "unknown"
+            if value is UNKNOWN_FACT
+            else ("met" if _is_equal(value, expected) else "unmet")
+        )
+    if predicate.in_ is not None:
+        return _among(predicate.in_)
+    minimum = predicate.min
+    assert minimum is not None
+    return lambda value: "unknown" if value is UNKNOWN_FACT else _at_least(value, minimum)[0]
+
+
+def _among(values: Sequence[object]) -> Test:
+    """The status of :func:`readiness.criteria.checks._one_of`, without its text."""
+
+    def among(value: object) -> Status:
+        if value is UNKNOWN_FACT:
+            return "unknown"
+        if isinstance(value, list):
+            stated, unknown = _stated_items(value)
+            if any(v in values for v in stated):
+                return "met"
+            return "unknown" if unknown else "unmet"
+        return "met" if value in values else "unmet"
+
+    return among
+
+
+def _count(check: Count) -> Plan:
+    read, loc = reader(check.items), loc_of(check.items)
+    unknown = _unknown_at(loc)
+    tests = [(reader(path), _test(p)) for path, p in check.where.items()]
+    least = check.min
+    item_locs: list[Loc] = []  # (*loc, index), made once per index and shared
+
+    def item_loc(index: int) -> Loc:
+        while len(item_locs) <= index:
+            item_locs.append((*loc, len(item_locs)))
+        return item_locs[index]
+
+    def count(profile: BaseModel) -> Outcome:
+        items = read(profile)
+        if items is UNKNOWN_FACT:
+            return unknown
+        matched: list[Evidence] = []
+        undecided = False
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            kind = substance(item)
+            if kind != "stated":
+                undecided = undecided or kind == "unknown"
+                continue
+            # Met when every test is met; undecided when none is unmet: stop at the first unmet.
+            open_ = False
+            for read_field, test in tests:
+                found = test(read_field(item))
+                if found == "unmet":
+                    break
+                if found == "unknown":
+                    open_ = True
+            else:
+                if open_:
+                    undecided = True
+                else:
+                    matched.append(Evidence(item_loc(index), _describe(item)))
+        if len(matched) >= least:
+            return Outcome("met", tuple(matched))
+        status: Status = "unknown" if undecided else "unmet"
+        return Outcome(status, (Evidence(loc, f"{len(matched)} of {least} needed"), *matched))
+
+    return count
+
+
+def _all(plans: list[Plan]) -> Plan:
+    def all_of(profile: BaseModel) -> Outcome:
+        outcomes = [p(profile) for p in plans]
+        statuses = {o.status for o in outcomes}
+        if "unmet" in statuses or "unknown" in statuses:
+            status: Status = "unmet" if "unmet" in statuses else "unknown"
+            return Outcome(
+                status, tuple(e for o in outcomes if o.status != "met" for e in o.evidence)
+            )
+        return Outcome("met", tuple(e for o in outcomes for e in o.evidence))
+
+    return all_of
+
+
+def _any(plans: list[Plan]) -> Plan:
+    def any_of(profile: BaseModel) -> Outcome:
+        outcomes = []
+        for p in plans:
+            outcome = p(profile)
+            if outcome.status == "met":
+                return outcome
+            outcomes.append(outcome)
+        status: Status = "unknown" if any(o.status == "unknown" for o in outcomes) else "unmet"
+        return Outcome(status, tuple(e for o in outcomes for e in o.evidence))
+
+    return any_of
