@@ -49,7 +49,8 @@ class Outcome:
 
 
 class _Check(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation (see criteria/model.py's _Model); which also resolves `Check`.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     def field_problems(self, model: type[BaseModel], strategies: frozenset[str]) -> list[str]:
         raise NotImplementedError
@@ -307,6 +308,7 @@ class Predicate(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
+        defer_build=True,
         json_schema_extra={"minProperties": 1, "maxProperties": 1},
     )
 
@@ -461,6 +463,3 @@ CHECK_KINDS: dict[str, type[_Check]] = {
     "any": AnyOf,
 }
 """Every check kind by name; each class docstring is its documentation."""
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()

@@ -26,7 +26,9 @@ Amount = Annotated[float, Field(ge=POINTS_MIN, le=POINTS_MAX, allow_inf_nan=Fals
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation, not at import: `assess` takes its set from the cache
+    # (criteria/cache.py) and never validates one, so it need not pay for the validators.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Basis = Literal["quoted", "reading"]
