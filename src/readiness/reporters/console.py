@@ -4,6 +4,9 @@ Colour is decided here once, the same whatever rich's version (which reads ``NO_
 ``FORCE_COLOR`` differently from one release to the next): ``--color always|never`` when given;
 else a non-empty ``NO_COLOR`` turns it off and a non-empty ``FORCE_COLOR`` on (empty values are
 unset, as no-color.org says); else colour when stdout is a terminal.
+
+Every command resets the settings before it runs, JSON output included, so rich is imported
+only when a console is made.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 ColorChoice = Literal["auto", "always", "never"]
 
@@ -65,6 +69,8 @@ def _isatty() -> bool:
 def make_console() -> Console:
     """A console on stdout; highlighting is off so that numbers in free text are never
     restyled.  Every setting is passed explicitly, so rich never reads the environment."""
+    from rich.console import Console
+
     mode = color_mode()
     terminal = _isatty()
     if mode == "never":
