@@ -161,9 +161,11 @@ class ReadinessCommand(typer.core.TyperCommand):
         self.params.extend(output_options())
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from readiness.cli.coercion import install
         from readiness.reporters.console import reset
 
         reset()  # in-process runs (tests) start each command afresh
+        install(self.get_params(ctx))
         return list(super().parse_args(ctx, args))
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
@@ -178,6 +180,12 @@ class ReadinessGroup(typer.core.TyperGroup):
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return usage_pieces(self.get_params(ctx), group=True)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from readiness.cli.coercion import install
+
+        install(self.get_params(ctx))
+        return list(super().parse_args(ctx, args))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
