@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readiness.profile.localgov import (
     BUREAU_PREFECTURES,
@@ -13,6 +15,7 @@ from readiness.profile.localgov import (
     code_is_valid,
     find_by_name,
     municipalities,
+    municipality,
 )
 from tests.conftest import data_path
 
@@ -83,3 +86,24 @@ REAL_PARTNERS = [
 def test_real_partner_towns(code: str, name: str, bureau: str) -> None:
     m = municipalities()[code]
     assert (m.name, m.bureau) == (name, bureau)
+
+
+def _looked_up_before_the_list_is_built(codes: list[str]) -> list[object]:
+    municipalities.cache_clear()
+    try:
+        return [municipality(c) for c in codes]
+    finally:
+        municipalities.cache_clear()
+
+
+def test_one_town_looked_up_is_the_listed_town() -> None:
+    """Every listed code (and the quoted phrase of 庄原市), read alone from the file."""
+    listed = municipalities()
+    assert _looked_up_before_the_list_is_built(list(listed)) == list(listed.values())
+    assert municipality("342106") == listed["342106"]  # from the built list
+
+
+@given(st.text(alphabet='0123456789,\n"a', max_size=8))
+def test_any_code_read_alone_is_what_the_list_says(code: str) -> None:
+    alone = _looked_up_before_the_list_is_built([code])
+    assert alone == [municipalities().get(code)]

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from readiness.input.fieldpaths import UNKNOWN, Loc
 from readiness.input.validation import Problem
-from readiness.profile.localgov import bureau_of, check_digit, municipalities
+from readiness.profile.localgov import bureau_of, check_digit, municipality
 from readiness.profile.model import Municipality, Profile
 from readiness.profile.programmes import catalogue, near_miss
 
@@ -71,7 +71,7 @@ def _identity(m: Municipality, at: Loc, fictional: bool) -> list[Problem]:
         return problems
     if fictional:
         return problems  # a made-up town is not in the list; its code still has a check digit
-    known = municipalities().get(m.code)
+    known = municipality(m.code)
     if known is None:
         problems.append(
             Problem((*at, "code"), "unknown-code",

@@ -90,14 +90,37 @@ class Municipality:
 
 
 @cache
+def _list_text() -> str:
+    return resources.files("readiness").joinpath("data/localgovjp.csv").read_text("utf-8-sig")
+
+
+def _of(row: dict[str, str]) -> Municipality:
+    return Municipality(row["lgcode"], row["city"], row["citykana"], row["pref"])
+
+
+@cache
 def municipalities() -> dict[str, Municipality]:
     """All bundled municipalities and wards, by 6-digit code."""
-    text = resources.files("readiness").joinpath("data/localgovjp.csv").read_text("utf-8-sig")
-    rows = csv.DictReader(io.StringIO(text))
-    return {
-        row["lgcode"]: Municipality(row["lgcode"], row["city"], row["citykana"], row["pref"])
-        for row in rows
-    }
+    return {row["lgcode"]: _of(row) for row in csv.DictReader(io.StringIO(_list_text()))}
+
+
+def municipality(code: str) -> Municipality | None:
+    """``municipalities().get(code)``, without reading the 1,900 rows into objects when the
+    list has not been built: one profile needs one town (about 12 ms of ``assess``).
+
+    The code is the last column, so its row is the last line ending in ``,CODE``; that line
+    is read by the same ``csv.DictReader`` under the same header.
+    """
+    if municipalities.cache_info().currsize or not (code.isascii() and code.isdigit()):
+        return municipalities().get(code)
+    text = _list_text()
+    end = len(text) if text.endswith(f",{code}") else text.rfind(f",{code}\n") + 1 + len(code)
+    if end == len(code):  # rfind found nothing
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    header = text[: text.index("\n") + 1]
+    row = next(csv.DictReader(io.StringIO(header + text[start:end])), None)
+    return _of(row) if row is not None and row["lgcode"] == code else None
 
 
 def find_by_name(name: str) -> list[Municipality]:
