@@ -129,3 +129,49 @@ def test_a_command_builds_no_adapter_for_the_values_it_is_given(tmp_path: Path) 
     )  # fmt: skip
     assert bad.returncode == 2
     assert "'xml' is not one of 'rich', 'json', 'html'" in bad.stderr
+
+
+_KOSHI = str(EXAMPLES / "koshi.yaml")
+_ARGS = [
+    ["assess", _KOSHI],
+    ["assess", _KOSHI, "-f", "json", "--lang", "ja", "--fail-under", "99"],
+    ["assess", _KOSHI, "-f", "xml"],
+    ["assess", _KOSHI, "--fail-under", "many"],
+    ["assess", "--bogus"],
+    ["assess"],
+    ["validate", _KOSHI, "--format", "github"],
+    ["criteria", "list", "--as-of", "2020-01-01"],
+    ["criteria", "lsit"],
+    ["criteria"],
+    ["diff", "kyushu-2019", "tohoku-2022", "-q"],
+    ["explain", "present"],
+    ["import"],
+    ["config"],
+    ["cli-reference", "--bogus"],
+]
+
+
+@pytest.mark.parametrize("args", _ARGS, ids=[" ".join(a[:3]) for a in _ARGS])
+def test_the_app_of_one_command_runs_it_as_the_whole_app(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from readiness.cli.app import app, only_command
+
+    only = only_command(args[0])
+    assert only is not None
+    assert only.registered_commands != app.registered_commands
+    env = {"COLUMNS": "80", "READINESS_LANG": "en"}
+    whole = CliRunner().invoke(app, args, env=env)
+    alone = CliRunner().invoke(only, args, env=env)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code, whole.stdout, whole.stderr
+    )  # fmt: skip
+
+
+def test_every_command_can_run_alone_and_a_typo_goes_to_the_whole_app() -> None:
+    from readiness.cli.app import only_command
+
+    names = list(root_command().commands)
+    assert all(only_command(n) is not None for n in names)
+    for name in ["asess", "--version", "-q", "", "assess ", "Assess"]:
+        assert only_command(name) is None

@@ -7,6 +7,7 @@ load pydantic, PyYAML or rich.
 
 from __future__ import annotations
 
+import copy
 from enum import Enum
 from typing import Annotated, Any, Optional
 
@@ -183,7 +184,31 @@ def _main_command() -> None:
             translate(command)
             command(prog_name="readiness")
             return
-    app()
+    chosen = only_command(sys.argv[1]) if sys.argv[1:] else None
+    (chosen or app)()
+
+
+def _name(info: Any) -> str:
+    """A registered command's name, as typer gives it (``import_command`` is named)."""
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def only_command(name: str) -> typer.Typer | None:
+    """The app with only the command (or group) ``name``, when there is one by that name.
+
+    typer makes the click command of every registered command, reading each function's
+    signature, before it runs one: about 20 ms of ``readiness assess``.  With the root's
+    callback and options kept, a group of one command runs it as the whole group would;
+    an unknown name (a typo, an option) goes to the whole app, which lists the others.
+    """
+    commands = [c for c in app.registered_commands if _name(c) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return None
+    only = copy.copy(app)
+    only.registered_commands = commands
+    only.registered_groups = groups
+    return only
 
 
 def _lang_given(args: list[str]) -> str | None:
