@@ -13,6 +13,7 @@ twin score the same.  The JSON Schema lists the Japanese words too, so editors a
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
@@ -89,12 +90,20 @@ def _key(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", value).split())
 
 
+_MISSING = object()
+
+
 def _aliases(table: Mapping[str, Any]) -> Callable[[Any], Any]:
     folded = {_key(k): v for k, v in table.items()}
+    # The words of the table and the values they stand for, as most files write them: read
+    # without normalising (the answer is the one normalising gives).
+    written = [*table, *(v for v in table.values() if isinstance(v, str))]
+    exact = {w: folded.get(_key(w), w) for w in written}
 
     def read(value: Any) -> Any:
         if isinstance(value, str):
-            return folded.get(_key(value), value)
+            found = exact.get(value, _MISSING)
+            return folded.get(_key(value), value) if found is _MISSING else found
         return value
 
     return read
@@ -143,6 +152,9 @@ JaBool = Annotated[
 ]
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(value: Any) -> Any:
     """A date written as 2024/4/1, 2024年4月1日, 令和6年4月1日, R6.4.1 or 20240401."""
     if isinstance(value, dt.datetime):
@@ -153,6 +165,11 @@ def _date(value: Any) -> Any:
         value = str(value)  # YAML reads 20240401 as a number
     if not isinstance(value, str):
         return value
+    if _ISO_DATE.fullmatch(value):  # 2024-04-01, as most files write it
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # 2024-02-30: parse_date says why
     try:
         return parse_date(value)
     except DateError as e:

@@ -52,30 +52,42 @@ def _is_unknown(value: Any) -> bool:
 
 
 def _value_or_unknown(value: Any) -> str:
-    return "unknown" if _is_unknown(value) else "value"
+    # Called for every field that takes unknown; most hold a list, a mapping or a number.
+    return "unknown" if isinstance(value, str) and _is_unknown(value) else "value"
 
 
 def _fold_unknown(value: Any) -> Any:
     return UNKNOWN if _is_unknown(value) else value
 
 
+_PLAIN_SEEN: set[str] = set()
+"""Texts already found plain: towns write the same departments, roles and partners, and a
+batch checks each of them once.  Emptied when full, so that its size stays bounded."""
+_PLAIN_SEEN_MAX = 8192
+
+
 def _plain_text(value: str) -> str:
+    if value in _PLAIN_SEEN:
+        return value
     if value.strip().lower() == UNKNOWN:
         return UNKNOWN
     reason = placeholder_reason(value)
-    if reason is not None:
-        raise PydanticCustomError(
-            "placeholder",
-            "{value} is a placeholder ({reason}), which would count as a stated fact: write "
-            "unknown if it is not known yet, or leave the field out if there is none",
-            {
-                "value": repr(value),
-                "reason": reason,
-                "ja": f"{value!r} は仮の記入で、事実を書いたものとして扱われてしまいます。"
-                "まだ分からなければ unknown と書き、該当がなければ項目ごと省いてください",
-            },
-        )
-    return value
+    if reason is None:
+        if len(_PLAIN_SEEN) >= _PLAIN_SEEN_MAX:
+            _PLAIN_SEEN.clear()
+        _PLAIN_SEEN.add(value)
+        return value
+    raise PydanticCustomError(
+        "placeholder",
+        "{value} is a placeholder ({reason}), which would count as a stated fact: write "
+        "unknown if it is not known yet, or leave the field out if there is none",
+        {
+            "value": repr(value),
+            "reason": reason,
+            "ja": f"{value!r} は仮の記入で、事実を書いたものとして扱われてしまいます。"
+            "まだ分からなければ unknown と書き、該当がなければ項目ごと省いてください",
+        },
+    )
 
 
 if TYPE_CHECKING:

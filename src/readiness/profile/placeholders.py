@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from readiness.profile.nfkc import nfkc
+
 _ENDINGS = ("です", "でした", "である", "だ")
 _TRAILING = "。、．，.,!！?？:：;；・…‥"
 _DASHES = "-ー―─—–~〜"
@@ -31,6 +33,19 @@ PLACEHOLDER_WORDS = frozenset(
 _UNDECIDED = re.compile(r"^.{0,4}(未定|検討中|調整中|協議中|確認中)$")
 # Marks that stand for a name still to be written: ○○市, 〇〇課, ××商工会, ＊＊, □□.
 _MARKS = re.compile(r"[○〇◯●◎×✕✖＊*□■△▲]{2,}|[xX]{3,}")
+# Any one of those marks: one pass over the text, where _MARKS tries each place in turn.
+_MARK = re.compile(r"[○〇◯●◎×✕✖＊*□■△▲xX]")
+# Text written only in these (kanji, kana, Japanese brackets and commas, lower-case ASCII letters
+# but x, digits) is its own NFKC and its own fold, save for what folding strips from its end,
+# and holds no mark: tests/test_substance.py checks each character.  Most text is so written.
+_OWN_FOLD = re.compile(r"[ぁ-ゖァ-ヺー一-鿿々、。・「」『』0-9a-wyz_\-]+")
+_UNDECIDED_LONGEST = 7
+"""The longest text _UNDECIDED matches: four letters, then 検討中 (folded text has no line
+break for ``$`` to stop before)."""
+
+# The last letters of what folding strips from the end: text that ends otherwise (most text)
+# is folded without trying each ending.
+_TAIL_ENDS = frozenset(_TRAILING) | {ending[-1] for ending in _ENDINGS}
 
 MIN_LENGTH = 2
 """Fewer letters than this (after folding, punctuation left out) carry no meaning."""
@@ -38,12 +53,14 @@ MIN_LENGTH = 2
 
 def fold(text: str) -> str:
     """NFKC, lower case, no whitespace, no trailing punctuation or polite ending."""
-    return _fold_nfkc(unicodedata.normalize("NFKC", text))
+    return _fold_nfkc(nfkc(text))
 
 
 def _fold_nfkc(normalized: str) -> str:
     """:func:`fold` of text already in NFKC."""
     folded = "".join(normalized.lower().split())
+    if folded[-1:] not in _TAIL_ENDS:  # most text: nothing at the end to strip
+        return folded
     while True:
         stripped = folded.rstrip(_TRAILING)
         for ending in _ENDINGS:
@@ -56,15 +73,19 @@ def _fold_nfkc(normalized: str) -> str:
 
 def placeholder_reason(text: str) -> str | None:
     """Why ``text`` is a placeholder, or None if it is not one."""
-    normalized = unicodedata.normalize("NFKC", text)
-    folded = _fold_nfkc(normalized)
+    if _OWN_FOLD.fullmatch(text) and text[-1] not in _TAIL_ENDS:
+        normalized = folded = again = text
+    else:
+        normalized = nfkc(text)
+        folded = _fold_nfkc(normalized)
+        again = _fold_again(folded)
     if not folded.strip(_DASHES):
         return "punctuation or a dash alone"
-    if folded in PLACEHOLDER_WORDS or _fold_again(folded) in PLACEHOLDER_WORDS:
+    if folded in PLACEHOLDER_WORDS or again in PLACEHOLDER_WORDS:
         return "a placeholder word"
-    if _MARKS.search(normalized):
+    if _MARK.search(normalized) and _MARKS.search(normalized):
         return "placeholder marks (○○, ××, xxx) standing for a name still to be written"
-    if _UNDECIDED.match(folded):
+    if len(folded) <= _UNDECIDED_LONGEST and _UNDECIDED.match(folded):
         return "says that it is not decided yet"
     return None
 
@@ -72,7 +93,7 @@ def placeholder_reason(text: str) -> str | None:
 def _fold_again(folded: str) -> str:
     """``fold(folded)``: the text itself unless NFKC or lower case still change it (folding
     leaves no whitespace, and stops where no punctuation or ending is left to strip)."""
-    if unicodedata.is_normalized("NFKC", folded) and folded.lower() == folded:
+    if folded.isascii() or (unicodedata.is_normalized("NFKC", folded) and folded.lower() == folded):
         return folded
     return fold(folded)
 
@@ -85,7 +106,7 @@ _NOT_LETTERS = re.compile(r"[\W_]+")
 @lru_cache(maxsize=4096)
 def letters(text: str) -> str:
     """The letters, digits and ideographs of ``text`` (NFKC), without spaces or punctuation."""
-    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _NOT_LETTERS.sub("", nfkc(text).lower())
 
 
 def too_short(text: str) -> bool:
