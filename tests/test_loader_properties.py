@@ -190,7 +190,20 @@ def test_fast_resolver_gives_pyyamls_tags(
 ) -> None:
     from readiness.input.yamlload import _resolve
 
-    assert _resolve(None, kind, value, implicit) == _PyYamlResolver().resolve(kind, value, implicit)
+    expected = _PyYamlResolver().resolve(kind, value, implicit)
+    assert _resolve(None, kind, value, implicit) == expected
+    assert _resolve(None, kind, value, implicit) == expected  # now remembered, if plain
+
+
+def test_remembered_tags_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readiness.input import yamlload
+
+    monkeypatch.setattr(yamlload, "_PLAIN_TAGS", {})
+    monkeypatch.setattr(yamlload, "_PLAIN_TAGS_MAX", 8)
+    for i in range(30):
+        assert yamlload._resolve(None, yaml.ScalarNode, str(i), (True, False)).endswith("int")
+        assert yamlload._resolve(None, yaml.ScalarNode, f"name{i}", (True, False)).endswith("str")
+        assert len(yamlload._PLAIN_TAGS) <= 8
 
 
 def strict_load(text: str) -> object:
@@ -212,6 +225,41 @@ def test_fast_construct_gives_the_safe_loaders_data(text: str) -> None:
     expected = strict_load(text)
     assert data == expected
     assert repr(data) == repr(expected)  # True is not 1, 1.0 is not 1
+
+
+SCALARS_WRITTEN = ["1", "0o17", "017", "1_000", "2024", "yes", "No", "~", "null", "1.5", ".inf",
+                   "2024-04-01", "2024-04-01 10:00:00+09:00", "1e3", "0x1F", "'1'",
+                   "[1, true, 2024-04-01]", "{c: 2}"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCALARS_WRITTEN), min_size=1, max_size=6))
+def test_scalars_constructed_again_are_the_same(values: list[str]) -> None:
+    """Remembered scalars give what PyYAML constructs, the first time and every time after."""
+    text = "".join(f"k{i}: {value}\n" for i, value in enumerate(values))
+    for _ in range(2):
+        assert repr(parse(text, "again.yaml").data) == repr(strict_load(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        YAMLISH,
+        st.builds(
+            lambda prefix, width, brackets, newline: (
+                f"a: 1{newline}" + (prefix * width)[:width] + f"x{newline}" + "[" * brackets
+            ),
+            st.sampled_from([" ", "- ", "\t", "? ", ": ", "--- ", "-"]),
+            st.integers(0, 40),
+            st.integers(0, 70),
+            st.sampled_from(["\n", "\r\n", "\r", "\u2028"]),
+        ),
+    )
+)
+def test_the_quick_depth_test_is_the_bound(text: str) -> None:
+    from readiness.input.yamlload import _may_be_too_deep
+
+    assert _may_be_too_deep(text) == (_depth_bound(text) > MAX_DEPTH)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)

@@ -11,9 +11,9 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -206,6 +206,13 @@ _WILDCARD_RESOLVERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag of each plain scalar that a resolver had to look at (keys, true, numbers): files
+repeat the same keys, which are then resolved by one look-up instead of up to three regular
+expressions.  Emptied when full, so that its size stays bounded."""
+_PLAIN_TAGS_MAX = 4096
+
+
 def _resolve(
     _loader: object, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]
 ) -> str:
@@ -216,9 +223,16 @@ def _resolve(
     """
     if kind is yaml.ScalarNode:
         if implicit[0]:
-            for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
-                if regexp.match(value):
-                    return tag
+            resolvers = _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS)
+            if not resolvers:  # text in Japanese, most text: no resolver starts so
+                return _STR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = next((t for t, regexp in resolvers if regexp.match(value)), _STR_TAG)
+                if len(_PLAIN_TAGS) >= _PLAIN_TAGS_MAX:
+                    _PLAIN_TAGS.clear()
+                _PLAIN_TAGS[value] = tag
+            return tag
         return _STR_TAG
     return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
@@ -246,14 +260,8 @@ def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
     untouched node tree, reporting what it finds as before.  Documents with aliases never come
     here: the strict loader shares the objects an alias names.
     """
-    scalar = _StrictLoader.yaml_constructors
-    convert = {
-        tag: partial(scalar[tag], loader)
-        for tag in (f"{_YAML_TAG}{name}" for name in ("int", "float", "bool", "null", "timestamp"))
-        if tag in scalar
-    }
     try:
-        return _build(root, convert)
+        return _build(root, loader)
     except _UnusualError:
         return loader.construct_document(root)
 
@@ -282,10 +290,32 @@ def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
 _StrictLoader.yaml_constructors[f"{_YAML_TAG}int"] = _bounded_int
 
 
-_Convert = Mapping[str, Callable[[yaml.Node], Any]]
+_SCALARS: dict[str, dict[str, Any]] = {
+    tag: {}
+    for tag in (f"{_YAML_TAG}{name}" for name in ("int", "float", "bool", "null", "timestamp"))
+    if tag in _StrictLoader.yaml_constructors
+}
+"""The values already constructed from each scalar as written, by tag: true, false, years and
+small numbers recur in every file, and each is otherwise a call through PyYAML's constructor
+(all are immutable: numbers, true and false, None, dates).  Each is emptied when full."""
+_SCALARS_MAX = 1024
+_NOT_YET = object()
 
 
-def _build(node: yaml.Node, convert: _Convert) -> Any:
+def _scalar(node: yaml.Node, loader: _StrictLoader) -> Any:
+    known = _SCALARS.get(node.tag)
+    if known is None:
+        raise _UnusualError
+    value = known.get(node.value, _NOT_YET)
+    if value is _NOT_YET:
+        value = _StrictLoader.yaml_constructors[node.tag](loader, node)
+        if len(known) >= _SCALARS_MAX:
+            known.clear()
+        known[node.value] = value
+    return value
+
+
+def _build(node: yaml.Node, loader: _StrictLoader) -> Any:
     """The plain data of ``node`` (see :func:`_construct`).
 
     A module-level function, not a closure: a closure that calls itself is a reference cycle,
@@ -293,25 +323,28 @@ def _build(node: yaml.Node, convert: _Convert) -> Any:
     """
     cls = node.__class__
     if cls is yaml.ScalarNode:
-        tag = node.tag
-        if tag == _STR_TAG:
-            return node.value
-        make = convert.get(tag)
-        if make is None:
-            raise _UnusualError
-        return make(node)
+        return node.value if node.tag == _STR_TAG else _scalar(node, loader)
     if cls is yaml.MappingNode and node.tag == _MAP_TAG:
         pairs = node.value
         mapping = {}
         for key, value in pairs:
             if key.__class__ is not yaml.ScalarNode or key.tag != _STR_TAG:
                 raise _UnusualError
-            mapping[key.value] = _build(value, convert)
+            # Text, most values, is taken here rather than by one more call.
+            if value.__class__ is yaml.ScalarNode and value.tag == _STR_TAG:
+                mapping[key.value] = value.value
+            else:
+                mapping[key.value] = _build(value, loader)
         if len(mapping) != len(pairs):
             raise _UnusualError
         return mapping
     if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
-        return [_build(item, convert) for item in node.value]
+        return [
+            item.value
+            if item.__class__ is yaml.ScalarNode and item.tag == _STR_TAG
+            else _build(item, loader)
+            for item in node.value
+        ]
     raise _UnusualError
 
 
@@ -499,7 +532,7 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     loader.bad_keys = []
     loader.source_name = source
     try:
-        if _depth_bound(text) > MAX_DEPTH:
+        if _may_be_too_deep(text):
             _check_depth(text, source)  # before composing, whose recursion is then bounded
         node = loader.get_single_node()
         if node is None:
@@ -651,6 +684,30 @@ def _depth_bound(text: str) -> int:
         text = _OTHER_BREAKS.sub("\n", text)
     widest = max(map(len, _LINE_PREFIX.findall(text)))
     return 2 * (widest + 1) + 1 + text.count("[") + text.count("{")
+
+
+def _may_be_too_deep(text: str) -> bool:
+    """``_depth_bound(text) > MAX_DEPTH``, without listing every line's indicators when no line
+    starts with as many of them as that would take (the usual file: a few fast scans)."""
+    brackets = text.count("[") + text.count("{")
+    # The bound is 2 * (widest + 1) + 1 + brackets: over MAX_DEPTH only from this width on.
+    width = (MAX_DEPTH - 3 - brackets) // 2 + 1
+    if 0 < width <= _WIDEST_CHECKED and not any(c in text for c in _OTHER_BREAK_CHARS):
+        # A line's prefix (_LINE_PREFIX) is made of these characters only.
+        first, later = _wide_prefix(width)
+        if first.match(text) is None and later.search(text) is None:
+            return False
+    return _depth_bound(text) > MAX_DEPTH
+
+
+_WIDEST_CHECKED = (MAX_DEPTH - 3) // 2 + 1
+
+
+@lru_cache(maxsize=_WIDEST_CHECKED)
+def _wide_prefix(width: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A first line, and a later line, that start with ``width`` indicator characters (a
+    search that looks for a line break first is much faster than one for each start of line)."""
+    return re.compile(rf"[ \t?:-]{{{width}}}"), re.compile(rf"\n[ \t?:-]{{{width}}}")
 
 
 def _check_depth(text: str, source: str) -> None:
