@@ -33,7 +33,12 @@ print(json.dumps({"code": code, "built": model.Criteria.__pydantic_complete__,
 """
 
 # Modules no format of `assess` needs, and those only some need.
-_NEVER = ("typer._adapters", "openpyxl", "readiness.reporters.batch")
+_NEVER = (
+    "typer._adapters",
+    "openpyxl",
+    "readiness.reporters.batch",
+    *(f"readiness.cli.{m}" for m in ("batch", "diff", "validate", "criteria", "importer")),
+)
 _ONLY_FOR = {
     "rich.table": ("rich",),
     "rich.console": ("rich",),

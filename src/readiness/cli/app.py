@@ -7,45 +7,39 @@ load pydantic, PyYAML or rich.
 
 from __future__ import annotations
 
-import copy
+import importlib
 from enum import Enum
+from functools import cache
 from typing import Annotated, Any, Optional
 
 import typer
 from typer._completion_classes import completion_init
 
 from readiness import __version__
-from readiness.cli import (
-    assess,
-    batch,
-    config_command,
-    criteria,
-    diff,
-    explain,
-    importer,
-    init,
-    progress,
-    reference,
-    schema,
-    validate,
-    verify,
-)
 from readiness.cli.help_format import ReadinessCommand, ReadinessGroup
 
 # typer registers the completion protocol its scripts speak only with add_completion=True; the
 # options are ours (below), so register it here: `_READINESS_COMPLETE=complete_zsh` needs it.
 completion_init()
 
-app = typer.Typer(
-    name="readiness",
-    help="Assess how ready a municipality is for a partnership with its regional METI bureau.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    add_completion=False,
-    cls=ReadinessGroup,  # typer's own options ignore SHELL (they detect it): ours below
-)
-app.add_typer(criteria.criteria_app, name="criteria")
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": ("assess", "assess"),
+    "validate": ("validate", "validate"),
+    "diff": ("diff", "diff"),
+    "batch": ("batch", "batch"),
+    "progress": ("progress", "progress"),
+    "verify": ("verify", "verify"),
+    "schema": ("schema", "schema"),
+    "init": ("init", "init"),
+    "import": ("importer", "import_command"),
+    "explain": ("explain", "explain"),
+    "config": ("config_command", "config"),
+    "cli-reference": ("reference", "cli_reference_command"),
+}
+"""Each command by name: its module in ``readiness.cli`` and its function, in the order
+``--help`` lists them."""
+GROUPS: dict[str, tuple[str, str]] = {"criteria": ("criteria", "criteria_app")}
+_HIDDEN = frozenset({"cli-reference"})
 
 
 def _version(value: bool) -> None:
@@ -88,7 +82,6 @@ def _install_completion(ctx: typer.Context, value: Optional[Shell]) -> None:  # 
     raise typer.Exit()
 
 
-@app.callback()
 def _main(
     ctx: typer.Context,
     version: Annotated[
@@ -136,24 +129,45 @@ def _main(
         ctx.default_map = found.default_map()
 
 
-# In the order --help lists them.
-app.command(cls=ReadinessCommand)(assess.assess)
-app.command(cls=ReadinessCommand)(validate.validate)
-app.command(cls=ReadinessCommand)(diff.diff)
-app.command(cls=ReadinessCommand)(batch.batch)
-app.command(cls=ReadinessCommand)(progress.progress)
-app.command(cls=ReadinessCommand)(verify.verify)
-app.command(cls=ReadinessCommand)(schema.schema)
-app.command(cls=ReadinessCommand)(init.init)
-app.command("import", cls=ReadinessCommand)(importer.import_command)
-app.command(cls=ReadinessCommand)(explain.explain)
-app.command("config", cls=ReadinessCommand)(config_command.config)
-app.command("cli-reference", hidden=True, cls=ReadinessCommand)(reference.cli_reference_command)
+def _from(module: str, name: str) -> Any:
+    return getattr(importlib.import_module(f"readiness.cli.{module}"), name)
+
+
+def _app(names: list[str]) -> typer.Typer:
+    """The root command, its callback and options, with the commands and groups ``names``
+    (their modules imported only then)."""
+    made = typer.Typer(
+        name="readiness",
+        help="Assess how ready a municipality is for a partnership with its regional METI bureau.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        add_completion=False,
+        cls=ReadinessGroup,  # typer's own options ignore SHELL (they detect it): ours below
+    )
+    for name in (n for n in GROUPS if n in names):
+        made.add_typer(_from(*GROUPS[name]), name=name)
+    made.callback()(_main)
+    for name in (n for n in COMMANDS if n in names):
+        made.command(name, hidden=name in _HIDDEN, cls=ReadinessCommand)(_from(*COMMANDS[name]))
+    return made
+
+
+@cache
+def whole_app() -> typer.Typer:
+    """The app with every command: what ``readiness.cli.app.app`` is."""
+    return _app([*GROUPS, *COMMANDS])
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # made on first use: `readiness assess` makes only its own command
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def root_command() -> Any:
     """The click command behind the app, for generating docs and walking the commands."""
-    return typer.main.get_command(app)
+    return typer.main.get_command(whole_app())
 
 
 def main() -> None:
@@ -185,30 +199,19 @@ def _main_command() -> None:
             command(prog_name="readiness")
             return
     chosen = only_command(sys.argv[1]) if sys.argv[1:] else None
-    (chosen or app)()
-
-
-def _name(info: Any) -> str:
-    """A registered command's name, as typer gives it (``import_command`` is named)."""
-    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+    (chosen or whole_app())()
 
 
 def only_command(name: str) -> typer.Typer | None:
     """The app with only the command (or group) ``name``, when there is one by that name.
 
     typer makes the click command of every registered command, reading each function's
-    signature, before it runs one: about 20 ms of ``readiness assess``.  With the root's
-    callback and options kept, a group of one command runs it as the whole group would;
-    an unknown name (a typo, an option) goes to the whole app, which lists the others.
+    signature, before it runs one (about 20 ms of ``readiness assess``), and the app of every
+    command imports every command's module.  With the root's callback and options kept, a
+    group of one command runs it as the whole group would; an unknown name (a typo, an option)
+    goes to the whole app, which lists the others.
     """
-    commands = [c for c in app.registered_commands if _name(c) == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if len(commands) + len(groups) != 1:
-        return None
-    only = copy.copy(app)
-    only.registered_commands = commands
-    only.registered_groups = groups
-    return only
+    return _app([name]) if name in COMMANDS or name in GROUPS else None
 
 
 def _lang_given(args: list[str]) -> str | None:
