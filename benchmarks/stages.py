@@ -53,6 +53,12 @@ def readiness_pass(paths: list[str]) -> dict[str, float]:
     choose = run.CriteriaChooser(None)
     by_date = len(inspect.signature(run.CriteriaChooser.__call__).parameters) == 4
     locate = getattr(run, "locate_findings", None)  # located findings, where the code has them
+    # The summary the ranked table needs (its module since the batch keeps per-town details only
+    # for the formats that ask for them); before, every result was summarised whole.
+    summary = _module("readiness.batch.summary")
+    summarise = summary.Summariser(summary.Keep()) if summary else None
+    if summary:
+        locate = None  # the table's summary needs no located findings
     validate = Profile.model_validate
     clock = time.process_time  # CPU time: the machine is shared, and waiting is not work
     totals = dict.fromkeys(STAGES, 0.0)
@@ -76,7 +82,7 @@ def readiness_pass(paths: list[str]) -> dict[str, float]:
             a = replace(a, findings=locate(a.findings, doc.position))
         threshold_failures(a, criteria, None, None)
         t5 = clock()
-        s = run.summarise(a, (), {})
+        s = summarise(a, criteria, ()) if summarise else run.summarise(a, (), {})
         t6 = clock()
         del text, doc, profile, a, s
         t7 = clock()
@@ -85,6 +91,12 @@ def readiness_pass(paths: list[str]) -> dict[str, float]:
         ):
             totals[stage] += seconds
     return totals
+
+
+def _module(name: str) -> Any:
+    import importlib.util
+
+    return importlib.import_module(name) if importlib.util.find_spec(name) else None
 
 
 def floor_pass(paths: list[str]) -> dict[str, float]:

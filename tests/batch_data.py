@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from readiness.batch.run import Scored
+from readiness.batch.summary import Scored
 from readiness.profile.bilingual import Text
 from readiness.scoring.assessment import BandRef
 from tests.conftest import EXAMPLES
@@ -75,8 +75,6 @@ def entry(
         "band_rank": band_rank,
         "gates_passed": True,
         "failed_sections": (),
-        "gaps": (),
-        "next_band": None,
         "failures": (),
     }
     fields.update(kw)

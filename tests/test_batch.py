@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import shutil
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,13 +18,13 @@ from readiness.batch.run import (
     CriteriaChooser,
     Failed,
     Gate,
-    Scored,
     collect,
     expand_paths,
     rank,
     score_file,
     score_files,
 )
+from readiness.batch.summary import EVERYTHING, Keep, NotKeptError, Scored
 from tests.batch_data import BAD_FILES, GOOD_FILES, entry, make_tree
 from tests.conftest import EXAMPLES
 
@@ -110,17 +113,20 @@ def test_every_good_file_is_scored_and_every_bad_one_reported(tmp_path: Path) ->
 
 def test_positions_point_at_the_profile_lines_of_gaps() -> None:
     path = str(EXAMPLES / "koshi.yaml")
-    result = score_file(path, CriteriaChooser(), positions=True)
+    keep = Keep(gaps=True, evidence=True, positions=True)
+    result = score_file(path, CriteriaChooser(), keep=keep)
     assert isinstance(result, Scored)
     lines = Path(path).read_text(encoding="utf-8").splitlines()
-    gap = next(g for g in result.gaps if g.id == "partners.committed")
-    assert gap.evidence[0].loc == ("partners",)
-    line, column = result.position(gap.evidence[0].loc)
+    gap, (line, column) = next(
+        (g, where) for g, where in result.located_gaps() if g.id == "partners.committed"
+    )
+    assert result.gaps_with_evidence()[result.gaps.index(gap)].evidence[0].loc == ("partners",)
     assert lines[line - 1] == "partners: unknown"
     assert column == 11  # the value ``unknown``
-    without = score_file(path, CriteriaChooser())
+    without = score_file(path, CriteriaChooser(), keep=Keep(gaps=True))
     assert isinstance(without, Scored)
-    assert without.positions == {}
+    with pytest.raises(NotKeptError):
+        without.located_gaps()
 
 
 def test_gate_failures_are_recorded_per_town() -> None:
@@ -186,12 +192,52 @@ def test_gate_requested(gate: Gate, requested: bool) -> None:
     assert gate.requested is requested
 
 
+@pytest.mark.parametrize("keep", [Keep(), Keep(gaps=True, positions=True), EVERYTHING])
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
-def test_results_packed_for_worker_processes_unpack_equal(example: str) -> None:
+def test_results_packed_for_worker_processes_unpack_equal(example: str, keep: Keep) -> None:
     from readiness.batch.pool import Unpacker, pack
 
-    result = score_file(str(EXAMPLES / example), CriteriaChooser(), Gate(70), positions=True)
+    path = str(EXAMPLES / example)
+    result = score_file(path, CriteriaChooser(), Gate(70), keep=keep)
     assert isinstance(result, Scored)
-    back = Unpacker(None)(pack(result))
+    back = Unpacker(None, keep)(path, pickle.loads(pickle.dumps(pack(result))))
     assert back == result
-    assert back.positions == result.positions
+
+
+@pytest.mark.parametrize("criteria_id", ["kyushu-2019", "tohoku-2019", "tohoku-2022"])
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_the_first_gap_is_the_first_of_the_ranked_gaps(example: str, criteria_id: str) -> None:
+    from readiness.batch.summary import first_gap
+    from readiness.criteria.bundled import bundled
+    from readiness.profile.loading import load_profile
+    from readiness.scoring.scorer import assess
+
+    a = assess(bundled(criteria_id), load_profile(str(EXAMPLES / example)))
+    assert first_gap(a) == ((a.gaps[0] if a.gaps else None), len(a.gaps))
+
+
+@pytest.mark.parametrize(
+    ("read", "needs"),
+    [
+        (lambda s: s.gaps, "gaps"),
+        (lambda s: s.gaps_with_evidence(), "evidence"),
+        (lambda s: s.located_gaps(), "positions"),
+        (lambda s: s.sections, "sections"),
+        (lambda s: s.findings, "findings"),
+        (lambda s: s.next_band, "next_band"),
+        (lambda s: s.evidence_coverage, "coverage"),
+        (lambda s: s.reading_points, "reading"),
+    ],
+)
+def test_a_detail_not_kept_is_an_error_not_an_empty_value(read: Any, needs: str) -> None:
+    path = str(EXAMPLES / "koshi.yaml")
+    summary = score_file(path, CriteriaChooser())
+    with pytest.raises(NotKeptError, match=needs):
+        read(summary)
+    kept = score_file(path, CriteriaChooser(), keep=Keep(**{needs: True, "gaps": True}))
+    read(kept)  # no error
+    everything = score_file(path, CriteriaChooser(), keep=EVERYTHING)
+    assert isinstance(summary, Scored)
+    assert isinstance(everything, Scored)
+    assert summary.first_gap == replace(everything.gaps[0], evidence=())  # kept without it
+    assert summary.gap_count == len(everything.gaps)

@@ -740,3 +740,23 @@ def test_shards_share_out_every_file_once(tmp_path: Path, run_cli: RunCli, count
         errors += [e["profile"] for e in report["errors"]]
     assert sorted(seen) == sorted(t["profile"] for t in whole["towns"])
     assert sorted(errors) == sorted(e["profile"] for e in whole["errors"])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("name", ALL_FORMATS)
+def test_a_format_alone_reads_as_with_every_format(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, name: str, jobs: str
+) -> None:
+    """A batch keeps of each town only what the formats asked for need: each format alone
+    (the least kept) writes the same report as beside every other (the most kept)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_tree(tmp_path / "towns")
+    alone, together = tmp_path / "alone", tmp_path / "together"
+    alone.mkdir()
+    together.mkdir()
+    table = run_cli("batch", str(root), "--jobs", jobs, "--lang", "ja", *outputs(alone, name))
+    every = run_cli(
+        "batch", str(root), "--jobs", jobs, "--lang", "ja", *outputs(together, *ALL_FORMATS)
+    )
+    assert (alone / name).read_bytes() == (together / name).read_bytes()
+    assert table.stdout == every.stdout

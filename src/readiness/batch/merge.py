@@ -16,7 +16,8 @@ from fractions import Fraction
 from typing import Any
 
 from readiness.batch.pool import Packed, Unpacker, pack
-from readiness.batch.run import BatchResult, Failed, Gate, Scored, Shard, collect
+from readiness.batch.run import BatchResult, Failed, Gate, Shard, collect
+from readiness.batch.summary import EVERYTHING, Scored
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.profile.bilingual import Text
@@ -58,7 +59,7 @@ def decode(value: Any) -> Any:
 
 
 def town_data(entry: Scored) -> Any:
-    return encode(pack(entry))
+    return encode((entry.path, pack(entry)))
 
 
 def error_data(failed: Failed) -> Any:
@@ -168,12 +169,13 @@ def merge_reports(paths: Sequence[str], fixed: Criteria | None = None) -> BatchR
             "すべての報告を渡してください",
         )
     assert gate is not None
-    unpack = Unpacker(fixed)
+    unpack = Unpacker(fixed, EVERYTHING)
     results: list[Scored | Failed] = []
     for path in paths:
         try:
             for town in reports[path]["towns"]:
-                results.append(unpack(_packed(decode(town[MERGE_KEY]))))
+                town_path, packed = _packed(decode(town[MERGE_KEY]))
+                results.append(unpack(town_path, _packed(packed)))
             for error in reports[path]["errors"]:
                 results.append(
                     Failed(

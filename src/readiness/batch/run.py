@@ -13,23 +13,15 @@ import glob
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from readiness.batch.summary import SUMMARY, Keep, Position, Scored, Summariser
 from readiness.criteria.model import Criteria
 from readiness.diagnostics import Diagnostic, ReadinessError
-from readiness.input.fieldpaths import Loc
-from readiness.profile.bilingual import Text
-from readiness.profile.substance import Finding, locate_findings
-from readiness.scoring.assessment import (
-    Assessment,
-    BandRef,
-    CriterionResult,
-    GroupMember,
-    NextBand,
-    SectionResult,
-)
+from readiness.profile.substance import locate_findings
+from readiness.scoring.assessment import BandRef
 from readiness.scoring.ranking import competition_ranks, standing
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -56,56 +48,6 @@ class Gate:
 
 
 @dataclass(frozen=True)
-class Scored:
-    """One town's result, reduced to what the batch reports need."""
-
-    path: str
-    municipality: str
-    municipality_en: str | None
-    code: str
-    bureau: str
-    fictional: bool
-    criteria_id: str
-    criteria_version: str
-    score: float
-    band: BandRef
-    band_rank: int
-    gates_passed: bool
-    failed_sections: tuple[str, ...]
-    """Sections of the criteria whose own gate failed on stated facts."""
-    gaps: tuple[CriterionResult, ...]
-    next_band: NextBand | None
-    failures: tuple[str, ...]
-    """Why the town misses the gate the run asked for (empty when it passes or none was asked)."""
-    unshown_sections: tuple[str, ...] = ()
-    """Sections whose gate is not yet shown: it would pass if the unknown facts were confirmed."""
-    cautions: tuple[Text, ...] = ()
-    """What ``assess`` cautions about: criteria of another bureau, a date outside their period."""
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict, compare=False)
-    """1-based (line, column) in the file of each gap's evidence, when asked for."""
-    sections: tuple[SectionResult, ...] = ()
-    """Each section's points and gate, for the spreadsheet's per-criteria sheets."""
-    findings: tuple[Finding, ...] = ()
-    """What the substance rules set aside, located in the file."""
-    group_members: tuple[GroupMember, ...] = ()
-    """A group profile's other members (the town above leads the group)."""
-    evidence_coverage: float = 0.0
-    """The share (0-1) of the earned points whose facts a cited source backs."""
-    reading_points: float = 0.0
-    """Points of the score earned by criteria that are this project's reading."""
-
-    @property
-    def passed(self) -> bool:
-        return not self.failures
-
-    seconds: float = field(default=0.0, compare=False)
-    """How long reading and scoring the file took (for JUnit's ``time``)."""
-
-    def position(self, loc: Loc) -> tuple[int, int]:
-        return self.positions.get(loc, (1, 1))
-
-
-@dataclass(frozen=True)
 class Failed:
     """A file that could not be scored, with every problem found in it."""
 
@@ -116,7 +58,7 @@ class Failed:
 FileResult = Scored | Failed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     rank: int
     entry: Scored
@@ -301,80 +243,75 @@ class CriteriaChooser:
         return found
 
 
+class FileScorer:
+    """Reads, validates and scores files one at a time under one run's settings, keeping of
+    each town what ``keep`` asks for (:mod:`readiness.batch.summary`)."""
+
+    def __init__(
+        self,
+        choose: Callable[[str, dt.date, str], Criteria],
+        gate: Gate = Gate(),
+        *,
+        encoding: str | None = None,
+        keep: Keep = SUMMARY,
+    ) -> None:
+        self.choose = choose
+        self.gate = gate
+        self.encoding = encoding
+        self.summarise = Summariser(keep)
+
+    def __call__(self, path: str) -> FileResult:
+        """One file's result; any problem with the input is returned, not raised.
+
+        Gap positions (``keep.positions``) are looked up while the file's node tree is still
+        at hand, so no file is ever parsed twice.
+        """
+        from readiness.input.yamlload import load_yaml
+        from readiness.profile.loading import profile_from_document
+        from readiness.scoring.scorer import assess
+        from readiness.scoring.thresholds import threshold_failures
+
+        started = time.perf_counter()
+        gate, keep = self.gate, self.summarise.keep
+        try:
+            doc = load_yaml(Path(path), self.encoding)
+            profile = profile_from_document(doc)
+            criteria = self.choose(profile.municipality.served_by, profile.as_of, path)
+            a = assess(criteria, profile, profile_file=path)
+            failures = (
+                tuple(
+                    threshold_failures(
+                        a, criteria, gate.fail_under, gate.require_band, gate.min_evidence
+                    )
+                )
+                if gate.requested
+                else ()
+            )
+        except ReadinessError as e:
+            return Failed(path, tuple(e.diagnostics))
+        where: tuple[Position, ...] = ()
+        if keep.positions:
+            where = tuple(
+                (doc.position(g.evidence[0].loc) or (1, 1)) if g.evidence else (1, 1)
+                for g in a.gaps
+            )
+        findings = locate_findings(a.findings, doc.position) if keep.findings else None
+        seconds = time.perf_counter() - started
+        return self.summarise(
+            a, criteria, failures, where=where, seconds=seconds, findings=findings
+        )
+
+
 def score_file(
     path: str,
     choose: Callable[[str, dt.date, str], Criteria],
     gate: Gate = Gate(),
     *,
     encoding: str | None = None,
-    positions: bool = False,
+    keep: Keep = SUMMARY,
 ) -> FileResult:
-    """Read, validate and score one profile; any problem with the input is returned, not raised.
-
-    With ``positions``, the line and column of each gap's evidence are looked up while the
-    file's node tree is still at hand, so no file is ever parsed twice.
-    """
-    from readiness.input.yamlload import load_yaml
-    from readiness.profile.loading import profile_from_document
-    from readiness.scoring.scorer import assess
-    from readiness.scoring.thresholds import threshold_failures
-
-    started = time.perf_counter()
-    try:
-        doc = load_yaml(Path(path), encoding)
-        profile = profile_from_document(doc)
-        m = profile.municipality
-        criteria = choose(m.served_by, profile.as_of, path)
-        a = assess(criteria, profile, profile_file=path)
-        a = replace(a, findings=locate_findings(a.findings, doc.position))
-        failures = threshold_failures(
-            a, criteria, gate.fail_under, gate.require_band, gate.min_evidence
-        )
-    except ReadinessError as e:
-        return Failed(path, tuple(e.diagnostics))
-    located: dict[Loc, tuple[int, int]] = {}
-    if positions:
-        for gap in a.gaps:
-            for evidence in gap.evidence:
-                if evidence.loc not in located:
-                    located[evidence.loc] = doc.position(evidence.loc) or (1, 1)
-    return summarise(a, tuple(failures), located, time.perf_counter() - started)
-
-
-def summarise(
-    a: Assessment,
-    failures: tuple[str, ...],
-    positions: dict[Loc, tuple[int, int]],
-    seconds: float = 0.0,
-) -> Scored:
-    gates = [(s.id, s.gate_status) for s in a.sections]  # each worked out once
-    return Scored(
-        path=a.profile_file or "",
-        municipality=a.municipality,
-        municipality_en=a.municipality_en,
-        code=a.code,
-        bureau=a.bureau,
-        fictional=a.fictional,
-        criteria_id=a.criteria_id,
-        criteria_version=a.criteria_version,
-        score=a.score,
-        band=a.band,
-        band_rank=a.band_rank,
-        gates_passed=a.gates_passed,
-        failed_sections=tuple(i for i, status in gates if status == "failed"),
-        unshown_sections=tuple(i for i, status in gates if status == "not_yet_shown"),
-        gaps=a.gaps,
-        next_band=a.next_band,
-        failures=failures,
-        cautions=a.cautions,
-        positions=positions,
-        sections=a.sections,
-        findings=a.findings,
-        group_members=a.group_members,
-        evidence_coverage=float(a.evidence_coverage),
-        reading_points=float(a.reading_points),
-        seconds=seconds,
-    )
+    """Read, validate and score one profile; any problem with the input is returned, not raised."""
+    return FileScorer(choose, gate, encoding=encoding, keep=keep)(path)
 
 
 def score_files(
@@ -383,11 +320,12 @@ def score_files(
     gate: Gate = Gate(),
     *,
     encoding: str | None = None,
-    positions: bool = False,
+    keep: Keep = SUMMARY,
 ) -> Iterator[FileResult]:
     """Score files one after another, yielding each result as soon as it is ready."""
+    score = FileScorer(choose, gate, encoding=encoding, keep=keep)
     for path in paths:
-        yield score_file(path, choose, gate, encoding=encoding, positions=positions)
+        yield score(path)
 
 
 def rank_key(entry: Scored) -> tuple[int, float, str, str]:

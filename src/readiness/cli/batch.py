@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from readiness.batch.run import BatchResult, FileResult, Gate, SarifLevel, Shard
+    from readiness.batch.summary import Keep
     from readiness.criteria.model import Criteria
     from readiness.messages import Lang
 
@@ -54,8 +55,6 @@ class SarifLevelChoice(str, Enum):
     all = "all"
 
 
-POSITION_FORMATS = frozenset({"sarif", "github"})
-"""Formats that point at lines in the profiles: only these make the batch look positions up."""
 PROGRESS_FROM = 20
 """Batches of fewer files finish before a progress bar would help."""
 
@@ -384,7 +383,7 @@ def _score(
     gate: Gate,
     *,
     encoding: str | None,
-    positions: bool,
+    keep: Keep,
 ) -> Iterator[FileResult]:
     from readiness.batch.run import CriteriaChooser, processes, score_files
 
@@ -393,12 +392,10 @@ def _score(
         from readiness.batch.pool import score_files_parallel
 
         stream: Iterator[FileResult] = score_files_parallel(
-            files, jobs, fixed, gate, encoding=encoding, positions=positions
+            files, jobs, fixed, gate, encoding=encoding, keep=keep
         )
     else:
-        stream = score_files(
-            files, CriteriaChooser(fixed), gate, encoding=encoding, positions=positions
-        )
+        stream = score_files(files, CriteriaChooser(fixed), gate, encoding=encoding, keep=keep)
     return progress(stream, len(files))
 
 
@@ -446,9 +443,10 @@ def score_all(
     gate: Gate,
     *,
     encoding: str | None,
-    positions: bool,
+    keep: Keep,
 ) -> BatchResult:
-    """Expand ``paths``, keep this shard's files, and score them."""
+    """Expand ``paths``, keep this shard's files, and score them, keeping of each town what
+    ``keep`` asks for."""
     import dataclasses
 
     from readiness.batch.run import collect, expand_paths
@@ -459,7 +457,7 @@ def score_all(
         missing = missing if part.index == 1 else []  # reported once, by the first shard
     with fewer_collections():
         result = collect(
-            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, positions=positions)],
+            [*missing, *_score(files, jobs, fixed, gate, encoding=encoding, keep=keep)],
             gate,
         )
     return dataclasses.replace(result, shard=part)
@@ -505,8 +503,7 @@ def run(
     annotate = annotations_wanted(annotations, any(path == STDOUT for _, path in wanted))
     check_stdout(wanted, annotate)
     part = Shard.parse(shard) if shard is not None else None
-    # A shard's report keeps each gap's position, for the merged SARIF and annotations.
-    positions = annotate or part is not None or any(n in POSITION_FORMATS for n, _ in wanted)
+    keep = kept(wanted, annotate, part)
 
     if merge:
         check_merge(part, gate)
@@ -515,9 +512,8 @@ def run(
         result = merge_reports(paths or configured_paths(), fixed)
     else:
         result = score_all(
-            paths or configured_paths(), part, jobs, fixed, gate,
-            encoding=encoding, positions=positions,
-        )  # fmt: skip
+            paths or configured_paths(), part, jobs, fixed, gate, encoding=encoding, keep=keep
+        )
     took = time.perf_counter() - clock
     result = dataclasses.replace(result, run=RunInfo(started, took, reproducible, sarif_level))
 
@@ -540,6 +536,17 @@ def run(
         )
         return EXIT_BELOW_THRESHOLD
     return EXIT_OK
+
+
+def kept(wanted: list[tuple[str, str]], annotate: bool, part: Shard | None) -> Keep:
+    """What the reports asked for need of each town; all of it for a shard, whose report
+    carries each town whole for the merge."""
+    from readiness.batch.summary import EVERYTHING
+    from readiness.reporters.batch import registry
+
+    if part is not None:
+        return EVERYTHING
+    return registry.needs([*(name for name, _ in wanted), *(["github"] if annotate else [])])
 
 
 def write_files(

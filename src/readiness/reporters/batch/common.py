@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from readiness.batch.run import BatchResult, Ranked, Scored
+from readiness.batch.run import BatchResult, Ranked
+from readiness.batch.summary import Scored
 from readiness.messages import Lang, t
 from readiness.profile.localgov import BUREAU_NAMES
 from readiness.scoring.assessment import CriterionResult
@@ -60,8 +61,10 @@ def _sections(entry: Scored, ids: tuple[str, ...], lang: Lang) -> str:
     nothing to a reader of Japanese)."""
     if lang != "ja":
         return ", ".join(ids)
-    labels = {s.id: s.label.get(lang) for s in entry.sections}
-    return t("list_sep", lang).join(labels.get(i, i) for i in ids)
+    labels = [entry.section_label(i) for i in ids]
+    return t("list_sep", lang).join(
+        i if label is None else label.get(lang) for i, label in zip(ids, labels, strict=True)
+    )
 
 
 HEADER_KEYS = ("rank", "town", "bureau_col", "score", "band", "gates", "caution_col", "first_gap")
@@ -74,20 +77,13 @@ def caution_lines(result: BatchResult, lang: Lang) -> list[tuple[Ranked, str]]:
 
 
 def first_gap(entry: Scored) -> CriterionResult | None:
-    return entry.gaps[0] if entry.gaps else None
+    return entry.first_gap
 
 
 def gap_text(gap: CriterionResult, lang: Lang) -> str:
     """One line naming a gap: its label, id, status and what closing it would add."""
     status = t(f"status_{gap.status}", lang)
     return f"{gap.label.get(lang)} ({gap.id}, {status}, +{shown(gap.adds):.1f})"
-
-
-def gap_location(entry: Scored, gap: CriterionResult) -> tuple[int, int]:
-    """Where the gap lies in the profile: the first evidence's position, else the top."""
-    if not gap.evidence:
-        return (1, 1)
-    return entry.position(gap.evidence[0].loc)
 
 
 def ranked_cells(

@@ -130,7 +130,7 @@ def render(result: BatchResult, lang: Lang, out: TextIO) -> None:
             " ".join(e.unshown_sections),
             f"{e.evidence_coverage:.2f}",
             str(e.passed).lower(),
-            len(e.gaps),
+            e.gap_count,
             gap.id if gap else "",
             gap.label.get(lang) if gap else "",
             " / ".join(c.get(lang) for c in e.cautions),

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from readiness.batch.run import BatchResult
 from readiness.messages import Lang
-from readiness.reporters.batch.common import gap_location, gap_text, town
+from readiness.reporters.batch.common import gap_text, town
 from readiness.textsafe import safe
 
 
@@ -53,7 +53,6 @@ def lines(result: BatchResult, lang: Lang) -> Iterator[str]:
             continue
         title = f"{town(e, lang)}: below the gate"
         yield (command("error", "; ".join(e.failures), file=e.path, line=1, col=None, title=title))
-        for gap in e.gaps:
-            line, col = gap_location(e, gap)
+        for gap, (line, col) in e.located_gaps():
             message = f"{gap_text(gap, lang)}: {gap.recommendation.get(lang)}"
             yield command("warning", message, file=e.path, line=line, col=col, title=gap.id)

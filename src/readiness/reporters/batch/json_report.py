@@ -53,7 +53,7 @@ def _town(r: Ranked) -> dict[str, Any]:
                 "recommendation": {"ja": g.recommendation.ja, "en": g.recommendation.en},
                 "where": [{"path": list(ev.loc), "text": ev.text} for ev in g.evidence],
             }
-            for g in e.gaps
+            for g in e.gaps_with_evidence()
         ],
         "findings": [
             {

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from readiness.batch.run import BatchResult
+from readiness.batch.summary import Keep
 from readiness.messages import Lang
 
 Render = Callable[[BatchResult, Lang, TextIO], None]
@@ -30,6 +31,29 @@ DIRECTORY_FORMATS = frozenset({"html"})
 """Formats written as a folder of files (``html=DIR/``: an index and one page per town)."""
 
 ALL_FORMATS = (*FORMATS, *FILE_FORMATS, *sorted(DIRECTORY_FORMATS))
+
+NEEDS: dict[str, Keep] = {
+    "json": Keep(
+        gaps=True, evidence=True, findings=True, next_band=True, coverage=True, reading=True
+    ),
+    "csv": Keep(coverage=True),
+    "markdown": Keep(gaps=True, coverage=True, reading=True),
+    "junit": Keep(gaps=True),
+    "sarif": Keep(gaps=True, positions=True, findings=True, coverage=True),
+    "github": Keep(gaps=True, positions=True),
+    "xlsx": Keep(sections=True),
+    "html": Keep(),
+}
+"""What each format reads of a town beyond the ranking's summary (the table needs nothing
+more): the batch keeps only what the formats asked for need (:mod:`readiness.batch.summary`)."""
+
+
+def needs(names: Iterable[str]) -> Keep:
+    """What the formats ``names`` need kept of each town, together."""
+    keep = Keep()
+    for name in names:
+        keep |= NEEDS[name]
+    return keep
 
 
 class UnknownFormatError(ValueError):

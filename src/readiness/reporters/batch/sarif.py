@@ -23,11 +23,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from readiness import __version__
-from readiness.batch.run import BatchResult, Failed, SarifLevel, Scored
+from readiness.batch.run import BatchResult, Failed, SarifLevel
+from readiness.batch.summary import Scored
 from readiness.messages import Lang, t
 from readiness.profile.bilingual import Text
 from readiness.profile.substance import Finding
-from readiness.reporters.batch.common import gap_location, gap_text, town
+from readiness.reporters.batch.common import gap_text, town
 from readiness.reporters.batch.jsontext import write_json
 from readiness.scoring.assessment import CriterionResult
 from readiness.scoring.points import shown
@@ -76,9 +77,13 @@ def _location(file_uri: str, line: int | None, column: int | None) -> dict[str, 
 
 
 def _gap_result(
-    e: Scored, file_uri: str, gap: CriterionResult, lang: Lang, rule_index: int
+    e: Scored,
+    file_uri: str,
+    located: tuple[CriterionResult, tuple[int, int]],
+    lang: Lang,
+    rule_index: int,
 ) -> dict[str, Any]:
-    line, column = gap_location(e, gap)
+    gap, (line, column) = located
     text = f"{town(e, lang)}: {gap_text(gap, lang)}. {gap.recommendation.get(lang)}"
     return {
         "ruleId": rule_id(e, gap),
@@ -234,8 +239,9 @@ def _results(result: BatchResult, lang: Lang, index: dict[str, int]) -> Iterator
             rule = index[f"substance/{finding.code}"]
             yield _finding_result(r.entry, file_uri, finding, lang, rule)
         if reported(r.entry, result.run.sarif_level):
-            for gap in r.entry.gaps:
-                yield _gap_result(r.entry, file_uri, gap, lang, index[rule_id(r.entry, gap)])
+            for located in r.entry.located_gaps():
+                rule = index[rule_id(r.entry, located[0])]
+                yield _gap_result(r.entry, file_uri, located, lang, rule)
 
 
 def render(result: BatchResult, lang: Lang, out: TextIO) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from readiness.batch.run import BatchResult, Scored
+from readiness.batch.run import BatchResult
+from readiness.batch.summary import Scored
 from readiness.input.sheets import CellValue, saved_bytes, sheet_title, write_table
 from readiness.messages import Lang, t, table
 from readiness.reporters.batch.common import first_gap, gates_text
@@ -66,7 +67,7 @@ def workbook_bytes(result: BatchResult, lang: Lang) -> bytes:
                 text(e.band.label.get(lang)),
                 text(gates_text(e, lang)),
                 e.passed,
-                len(e.gaps),
+                e.gap_count,
                 text(gap.label.get(lang)) if gap else "",
                 text(e.path),
             ]
