@@ -32,8 +32,9 @@ _RESET = "\x1b[0m"
 
 def fit(text: str, width: int) -> str:
     """``text`` padded or cut (with an ellipsis) to exactly ``width`` cells."""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
+    cells = cell_len(text)
+    if cells <= width:
+        return text + " " * (width - cells)
     if width <= 0:
         return ""
     cut = set_cell_size(text, width - 1)
@@ -95,6 +96,19 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     fixed = sum(w + _SEP for w in widths if w is not None)
     last = max(GAP_LEAST, width - fixed)
     right = {0, 3}
+    # Bands, gates, bureaus and marks repeat from town to town: each is fitted once (cutting
+    # Japanese text to a width is slow).  Town names rarely repeat and are not kept.
+    fitted: dict[tuple[str, int], str] = {}
+
+    def fit_cell(i: int, cell: str, w: int) -> str:
+        if i in right:
+            return " " * (w - cell_len(cell)) + cell
+        if i == _TOWN:
+            return fit(cell, w)
+        found = fitted.get((cell, w))
+        if found is None:
+            found = fitted[cell, w] = fit(cell, w)
+        return found
 
     def line(cells: list[str], band_rank: int | None = None) -> str:
         parts = []
@@ -102,9 +116,7 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
             w = widths[i]
             if w is None:
                 continue
-            text = fit(cell, w)
-            if i in right:
-                text = " " * (w - cell_len(cell)) + cell
+            text = fit_cell(i, cell, w)
             if i == _BAND and colour and band_rank is not None:
                 text = _BAND_COLOUR[min(band_rank, 2)] + text + _RESET
             parts.append(text)
