@@ -241,3 +241,22 @@ def test_a_detail_not_kept_is_an_error_not_an_empty_value(read: Any, needs: str)
     assert isinstance(everything, Scored)
     assert summary.first_gap == replace(everything.gaps[0], evidence=())  # kept without it
     assert summary.gap_count == len(everything.gaps)
+
+
+def test_files_are_told_apart_by_their_real_path_as_realpath_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders are resolved once per batch; every file's real path is still realpath's."""
+    from readiness.batch.run import _realpath
+
+    monkeypatch.chdir(tmp_path)
+    Path("real/sub").mkdir(parents=True)
+    Path("real/sub/a.yaml").write_text("x: 1\n", encoding="utf-8")
+    os.symlink("real", "link")
+    os.symlink("sub/a.yaml", "real/b.yaml")
+    os.symlink("../real", "real/sub/up")
+    folders: dict[str, str] = {}
+    paths = ["a.yaml", "real/sub/a.yaml", "link/sub/a.yaml", "link/b.yaml", "real/b.yaml"]
+    paths += ["real/sub/up/b.yaml", "missing/x.yaml", "link/missing.yaml", "..", "real/.."]
+    for path in paths:
+        assert _realpath(path, folders) == os.path.realpath(path), path

@@ -193,12 +193,25 @@ def _once_each(paths: list[str]) -> list[str]:
     """The first of the paths that name the same file (through symbolic links or ``..``)."""
     seen: set[str] = set()
     kept = []
+    folders: dict[str, str] = {}
     for path in paths:
-        real = os.path.realpath(path)
+        real = _realpath(path, folders)
         if real not in seen:
             seen.add(real)
             kept.append(path)
     return kept
+
+
+def _realpath(path: str, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, resolving each folder once (``folders`` caches them): the
+    files of a batch share a few folders, and resolving one walks every part of its path."""
+    head, tail = os.path.split(path)
+    if tail in ("", os.curdir, os.pardir) or os.path.islink(path):
+        return os.path.realpath(path)
+    folder = folders.get(head)
+    if folder is None:
+        folder = folders[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(folder, tail)
 
 
 def _yaml_files(path: str) -> list[str]:
