@@ -603,8 +603,9 @@ def test_pool_workers_ignore_ctrl_c() -> None:
 
     from readiness.batch.pool import _init
     from readiness.batch.run import Gate
+    from readiness.batch.summary import SUMMARY
 
-    with multiprocessing.Pool(1, initializer=_init, initargs=(None, Gate(), None, False)) as pool:
+    with multiprocessing.Pool(1, initializer=_init, initargs=(None, Gate(), None, SUMMARY)) as pool:
         assert pool.apply(signal.getsignal, (signal.SIGINT,)) == signal.SIG_IGN
 
 

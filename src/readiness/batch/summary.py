@@ -24,6 +24,7 @@ from readiness.scoring.assessment import (
     Assessment,
     BandRef,
     CriterionResult,
+    GateStatus,
     GroupMember,
     NextBand,
     SectionResult,
@@ -189,6 +190,7 @@ class Shared:
         self._gaps: dict[tuple[str, str, Hashable, str], CriterionResult] = {}
         self._with_evidence: dict[tuple[int, tuple[Evidence, ...]], CriterionResult] = {}
         self._sets: dict[tuple[str, str], Mapping[str, Text]] = {}
+        self._gates: dict[Hashable, GateStatus | None] = {}
 
     def value(self, value: _T) -> _T:
         """The one kept object equal to ``value`` (tuples of ids, positions, bands)."""
@@ -227,6 +229,18 @@ class Shared:
     def evidence(self, e: Evidence) -> Evidence:
         return self.value(e)
 
+    def gate_status(self, s: SectionResult) -> GateStatus | None:
+        """``s.gate_status``, worked out once for each set of figures (exact arithmetic)."""
+        key = (
+            s.id, s.gate, _number_key(s.earned), _number_key(s.possible),
+            _number_key(s.unknown_points), bool(s.required_unmet), bool(s.required_unknown),
+        )  # fmt: skip
+        try:
+            return self._gates[key]
+        except KeyError:
+            status = self._gates[key] = s.gate_status
+            return status
+
     def section_labels(self, criteria: Criteria) -> Mapping[str, Text]:
         key = (criteria.id, criteria.version)
         found = self._sets.get(key)
@@ -242,12 +256,14 @@ def _number_key(value: Any) -> Hashable:
 
 
 def _same_but_evidence(a: CriterionResult, b: CriterionResult) -> bool:
+    """Whether two results of one id, status and worth differ only in their evidence: from the
+    same criterion (its own label and advice), with the same points earned."""
     return (
-        a.adds == b.adds
-        and a.label is b.label
+        a.label is b.label
         and a.recommendation is b.recommendation
-        and (a.section, a.official, a.earned, a.possible, a.basis, a.required, a.evidenced)
-        == (b.section, b.official, b.earned, b.possible, b.basis, b.required, b.evidenced)
+        and a.section == b.section
+        and a.earned == b.earned
+        and a.evidenced == b.evidenced
     )
 
 
@@ -270,6 +286,7 @@ class Summariser:
     def __init__(self, keep: Keep = SUMMARY, shared: Shared | None = None) -> None:
         self.keep = keep
         self.shared = shared or Shared()
+        self._details = keep.details
 
     def __call__(
         self,
@@ -293,7 +310,7 @@ class Summariser:
         failed: tuple[str, ...] = ()
         unshown: tuple[str, ...] = ()
         if not a.gates_passed:  # else every section's gate passed: no need to work them out
-            gates = [(s.id, s.gate_status) for s in a.sections]
+            gates = [(s.id, shared.gate_status(s)) for s in a.sections]
             failed = shared.value(tuple(i for i, status in gates if status == "failed"))
             unshown = shared.value(tuple(i for i, status in gates if status == "not_yet_shown"))
         return Scored(
@@ -311,17 +328,17 @@ class Summariser:
             gates_passed=a.gates_passed,
             failed_sections=failed,
             unshown_sections=unshown,
-            failures=shared.value(tuple(sys.intern(f) for f in failures)),
-            cautions=tuple(shared.text(c) for c in a.cautions),
+            failures=shared.value(tuple(sys.intern(f) for f in failures)) if failures else (),
+            cautions=tuple(shared.text(c) for c in a.cautions) if a.cautions else (),
             group_members=a.group_members,
             gap_count=count,
             first_gap=None if first is None else shared.gap(cid, first),
             section_labels=shared.section_labels(criteria),
-            details=self._details(a, where, findings) if keep.details else None,
+            details=self.details(a, where, findings) if self._details else None,
             seconds=seconds,
         )
 
-    def _details(
+    def details(
         self, a: Assessment, where: tuple[Position, ...], findings: tuple[Finding, ...] | None
     ) -> Details:
         keep, shared = self.keep, self.shared
