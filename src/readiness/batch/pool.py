@@ -12,6 +12,7 @@ of a worker's time per file, on the core the workers needed.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections.abc import Hashable, Iterator, Sequence
@@ -44,11 +45,19 @@ CHUNK_MOST = 32
 core busy while the others wait."""
 
 
-def _init(fixed: Criteria | None, gate: Gate, encoding: str | None, keep: Keep) -> None:
+def _init(
+    fixed: Criteria | None,
+    gate: Gate,
+    encoding: str | None,
+    keep: Keep,
+    collections: tuple[int, ...] | None = None,
+) -> None:
     global _state  # noqa: PLW0603 - one set-up per worker process
     # Ctrl-C reaches every process in the group; the parent alone stops the pool and says so,
     # instead of each worker printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if collections is not None:  # the parent's, which a process not forked would not inherit
+        gc.set_threshold(*collections)
     _state = (FileScorer(CriteriaChooser(fixed), gate, encoding=encoding, keep=keep), {})
 
 
@@ -254,7 +263,7 @@ def score_files_parallel(
     keep: Keep = SUMMARY,
 ) -> Iterator[FileResult]:
     unpack = Unpacker(fixed, keep)
-    initargs = (fixed, gate, encoding, keep)
+    initargs = (fixed, gate, encoding, keep, gc.get_threshold())
     with multiprocessing.Pool(jobs, initializer=_init, initargs=initargs) as pool:
         results = pool.imap(_score, paths, chunk_size(len(paths), jobs))
         for path, result in zip(paths, results, strict=True):
