@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -188,6 +189,13 @@ JaDate = Annotated[
 ]
 
 
+@cache
+def _catalogue() -> Mapping[str, object]:
+    from readiness.profile.programmes import catalogue
+
+    return catalogue()
+
+
 def programme_id(value: Any) -> Any:
     """A programme's id from its Japanese name in the catalogue (創業支援等事業計画), from the
     start of that name when only one programme's name starts so (創業支援), or from its English
@@ -195,10 +203,10 @@ def programme_id(value: Any) -> Any:
     :mod:`readiness.profile.checks`)."""
     if not isinstance(value, str):
         return value
+    if value in _catalogue():  # an id, as most files write it
+        return value
     from readiness.profile.programmes import catalogue
 
-    if value in catalogue():
-        return value
     typed = _key(value)
     names = {p.id: _key(p.name.ja) for p in catalogue().values()}
     exact = [i for i, n in names.items() if n == typed]

@@ -7,7 +7,7 @@ than as something missing.  An empty list (``partners: []``) is a definite "none
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import (
     AfterValidator,
@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
@@ -35,6 +36,7 @@ from readiness.profile.jvalues import (
     programme_id,
 )
 from readiness.profile.placeholders import placeholder_reason
+from readiness.profile.quick import quick_validator
 
 SCHEMA_VERSION = 1
 MAX_POPULATION = 100_000_000
@@ -63,7 +65,7 @@ def _fold_unknown(value: Any) -> Any:
 _PLAIN_SEEN: set[str] = set()
 """Texts already found plain: towns write the same departments, roles and partners, and a
 batch checks each of them once.  Emptied when full, so that its size stays bounded."""
-_PLAIN_SEEN_MAX = 8192
+_PLAIN_SEEN_MAX = 16384
 
 
 def _plain_text(value: str) -> str:
@@ -345,6 +347,18 @@ SourceEntry = Annotated[
 
 class Profile(_Model):
     """A municipality profile (schema version 1)."""
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Profile:
+        """pydantic's; a file is first tried on a quicker validator of the same model, and
+        validated again by the model's own only if that fails (see :mod:`.quick`)."""
+        quick = None if options else quick_validator(cls, _value_or_unknown)
+        if quick is not None:
+            try:
+                return cast(Profile, quick.validate_python(obj))
+            except ValidationError:
+                pass  # the model's own validator says what is wrong, as it always has
+        return super().model_validate(obj, **options)
 
     schema_version: Literal[1]
     fictional: bool = Field(False, description="True for made-up towns used as examples.")
