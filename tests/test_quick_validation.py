@@ -97,3 +97,33 @@ def test_the_quick_validator_is_built_after_some_files(monkeypatch: pytest.Monke
 def test_options_go_to_the_models_own_validator() -> None:
     with pytest.raises(ValidationError):
         Profile.model_validate({"schema_version": "1"}, strict=True)
+
+
+def test_the_quick_validator_asks_no_discriminator() -> None:
+    """Nested models too: pydantic-core would take each model's own validator, discriminators
+    and all, if the quick one were built while their classes say they are complete."""
+    import sys
+    from types import FrameType
+
+    data = next(d for d in DATA if d.get("will"))
+    asked: list[object] = []
+
+    def watch(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call" and frame.f_code is _value_or_unknown.__code__:
+            asked.append(frame.f_locals.get("value"))
+
+    for validate, expected in (
+        (quick._built(Profile, _value_or_unknown).validate_python, False),
+        (Profile.__pydantic_validator__.validate_python, True),
+    ):
+        asked.clear()
+        sys.setprofile(watch)
+        try:
+            validate(data)
+        finally:
+            sys.setprofile(None)
+        assert bool(asked) is expected
+    from readiness.profile.model import Kpi, Municipality, Will
+
+    for cls in (Profile, Municipality, Will, Kpi):  # complete again
+        assert cls.__dict__["__pydantic_complete__"] is True

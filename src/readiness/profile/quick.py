@@ -58,4 +58,29 @@ def quick_validator(
 
 @cache
 def _built(model: type[BaseModel], discriminator: Callable[[Any], str]) -> SchemaValidator:
-    return SchemaValidator(value_first(model.__pydantic_core_schema__, discriminator))
+    schema = value_first(model.__pydantic_core_schema__, discriminator)
+    # pydantic-core takes a model's own validator, already built, for each model it meets in a
+    # schema whose class says it is complete: the nested models would then keep their
+    # discriminators.  Their classes say otherwise while this one is built.
+    classes = _model_classes(schema)
+    for cls in classes:
+        cls.__pydantic_complete__ = False
+    try:
+        return SchemaValidator(schema)
+    finally:
+        for cls in classes:
+            cls.__pydantic_complete__ = True
+
+
+def _model_classes(schema: Any) -> list[type[BaseModel]]:
+    found: dict[type[BaseModel], None] = {}
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("type") == "model":
+                found[node["cls"]] = None
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return [cls for cls in found if cls.__dict__.get("__pydantic_complete__") is True]
