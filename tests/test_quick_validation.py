@@ -26,8 +26,11 @@ VALUES = ["unknown", "Unknown", " UNKNOWN ", "不明", " 不明 ", "unknown.", "
 def _outcome(validate: Any, data: Any) -> tuple[str, Any]:
     try:
         return "valid", validate(data)
-    except ValidationError as e:
-        return "errors", e.errors(include_url=False)
+    except ValidationError as e:  # an exception in ctx is a new object each time: its repr
+        return "errors", [
+            {**err, "ctx": {k: repr(v) for k, v in err["ctx"].items()}} if "ctx" in err else err
+            for err in e.errors(include_url=False)
+        ]
 
 
 def _paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
