@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from readiness.profile import localgov
 from readiness.profile.localgov import (
     BUREAU_PREFECTURES,
     bureau_of,
@@ -91,7 +92,30 @@ def test_real_partner_towns(code: str, name: str, bureau: str) -> None:
 def _looked_up_before_the_list_is_built(codes: list[str]) -> list[object]:
     municipalities.cache_clear()
     try:
-        return [municipality(c) for c in codes]
+        found = []
+        for c in codes:
+            localgov._lone_lookups = 0
+            found.append(municipality(c))
+            if c.isascii() and c.isdigit():  # anything else goes to the whole list
+                assert municipalities.cache_info().currsize == 0
+            municipalities.cache_clear()
+        return found
+    finally:
+        municipalities.cache_clear()
+
+
+def test_a_batch_builds_the_list_once_after_a_few_towns() -> None:
+    """One town is read alone; from the ninth on the whole list is built (no scan per town)."""
+    municipalities.cache_clear()
+    localgov._lone_lookups = 0
+    try:
+        codes = list(municipalities())[:12]
+        municipalities.cache_clear()
+        built = []
+        for c in codes:
+            municipality(c)
+            built.append(municipalities.cache_info().currsize)
+        assert built == [0] * 8 + [1] * 4
     finally:
         municipalities.cache_clear()
 

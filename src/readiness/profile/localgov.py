@@ -104,14 +104,25 @@ def municipalities() -> dict[str, Municipality]:
     return {row["lgcode"]: _of(row) for row in csv.DictReader(io.StringIO(_list_text()))}
 
 
+_LONE_LOOKUPS_BEFORE_BUILDING = 8
+_lone_lookups = 0
+
+
 def municipality(code: str) -> Municipality | None:
     """``municipalities().get(code)``, without reading the 1,900 rows into objects when the
     list has not been built: one profile needs one town (about 12 ms of ``assess``).
 
     The code is the last column, so its row is the last line ending in ``,CODE``; that line
-    is read by the same ``csv.DictReader`` under the same header.
+    is read by the same ``csv.DictReader`` under the same header.  Each such look-up scans the
+    list's text, so from the ninth town on (a batch) the whole list is built once instead.
     """
-    if municipalities.cache_info().currsize or not (code.isascii() and code.isdigit()):
+    global _lone_lookups  # noqa: PLW0603 - a per-process count, like the caches above
+    _lone_lookups += 1
+    if (
+        _lone_lookups > _LONE_LOOKUPS_BEFORE_BUILDING
+        or municipalities.cache_info().currsize
+        or not (code.isascii() and code.isdigit())
+    ):
         return municipalities().get(code)
     text = _list_text()
     end = len(text) if text.endswith(f",{code}") else text.rfind(f",{code}\n") + 1 + len(code)
