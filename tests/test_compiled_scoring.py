@@ -23,11 +23,13 @@ from readiness.criteria.checks import AllOf, AnyOf, Count
 from readiness.criteria.model import Criteria
 from readiness.profile.loading import load_profile
 from readiness.profile.model import Profile
+from readiness.profile.substance import substantive
 from readiness.scoring import compiled as compiled_module
 from readiness.scoring.assessment import Assessment
 from tests import random_criteria
 from tests.conftest import EXAMPLES
 from tests.reference_scorer import assess as reference
+from tests.reference_substance import substantive as reference_substantive
 from tests.test_scoring_properties import profiles
 
 CRITERIA = bundled_criteria()
@@ -67,7 +69,7 @@ ALL_CHECKS = [
 def test_every_check_plan_gives_its_checks_outcome(data: dict[str, Any]) -> None:
     profile = Profile.model_validate(data)
     for check in ALL_CHECKS:
-        assert plan(check)(profile) == check.evaluate(profile), check
+        assert plan(check)(profile, {}) == check.evaluate(profile), check
 
 
 LEAVES = [c for c in ALL_CHECKS if not isinstance(c, (AllOf, AnyOf))]
@@ -86,7 +88,7 @@ trees = st.recursive(
 @given(check=trees, data=profiles())
 def test_plans_of_nested_checks_give_their_outcome(check: Any, data: dict[str, Any]) -> None:
     profile = Profile.model_validate(data)
-    assert plan(check)(profile) == check.evaluate(profile)
+    assert plan(check)(profile, {}) == check.evaluate(profile)
 
 
 def test_the_bundled_checks_cover_every_kind() -> None:
@@ -126,6 +128,20 @@ def test_examples_and_cases_score_as_the_reference(path: Path) -> None:
             assess(criteria, profile, profile_file="x"),
             reference(criteria, profile, profile_file="x"),
         )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=profiles(), criteria=st.sampled_from(CRITERIA))
+def test_substance_rules_equal_the_reference(data: dict[str, Any], criteria: Criteria) -> None:
+    """Texts judged once and lists kept when nothing is set aside change no result."""
+    profile = Profile.model_validate(data)
+    strategies = frozenset(s.id for s in criteria.strategies)
+    for _ in range(2):  # the second time, every text is remembered
+        cleaned, findings = substantive(profile, strategies)
+        expected, expected_findings = reference_substantive(profile, strategies)
+        assert findings == expected_findings
+        assert cleaned == expected
+        assert (cleaned is profile) == (expected is profile)
 
 
 def test_shared_results_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ profiles.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -37,7 +38,9 @@ from readiness.criteria.checks import (
 )
 from readiness.input.fieldpaths import UNKNOWN, UNKNOWN_FACT, Loc, loc_of
 
-Plan = Callable[[BaseModel], Outcome]
+Plan = Callable[[BaseModel, dict[str, Any]], Outcome]
+"""``plan(profile, seen)``: ``seen`` is an empty dict per profile, which the plans of one
+profile share (what a list's items state, read once for every check that counts them)."""
 Reader = Callable[[object], object]
 Test = Callable[[object], Status]
 
@@ -99,7 +102,7 @@ def _present(field: str) -> Plan:
     read, loc = reader(field), loc_of(field)
     unknown, unmet = _unknown_at(loc), Outcome("unmet", (Evidence(loc, "not stated"),))
 
-    def present(profile: BaseModel) -> Outcome:
+    def present(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
         value = read(profile)
         status = _STATUS[substance(value)]
         if status == "met":
@@ -115,7 +118,7 @@ def _is_true(field: str) -> Plan:
     no = Outcome("unmet", (Evidence(loc, "no"),))
     unstated = Outcome("unmet", (Evidence(loc, "not stated"),))
 
-    def is_true(profile: BaseModel) -> Outcome:
+    def is_true(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
         value = read(profile)
         if value is UNKNOWN_FACT:
             return unknown
@@ -130,7 +133,7 @@ def _valued(field: str, judge: Callable[[object], tuple[Status, str]]) -> Plan:
     read, loc = reader(field), loc_of(field)
     unknown = _unknown_at(loc)
 
-    def valued(profile: BaseModel) -> Outcome:
+    def valued(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
         value = read(profile)
         if value is UNKNOWN_FACT:
             return unknown
@@ -174,29 +177,58 @@ def _among(values: Sequence[object]) -> Test:
     return among
 
 
+def _kind(item: object) -> str:
+    """:func:`substance` of a list item, answered at the first field that states a fact (a
+    record's first field, an id or a name, nearly always does)."""
+    if isinstance(item, BaseModel):
+        for value in item.__dict__.values():
+            if isinstance(value, str) and value not in _NOT_STATED:
+                return "stated"
+    return substance(item)
+
+
+_NOT_STATED = frozenset({UNKNOWN, "", "none"})
+
+
+def _labelled(item: object) -> str:
+    """:func:`readiness.criteria.checks._describe` of a list item, its label fields looked up
+    once per record class."""
+    if not isinstance(item, BaseModel):
+        return _describe(item)
+    cls = type(item)
+    names = _LABELS.get(cls)
+    if names is None:
+        names = _LABELS[cls] = tuple(n for n in _LABEL_ORDER if n in cls.model_fields)
+    fields = item.__dict__
+    for name in names:
+        label = fields.get(name)
+        if isinstance(label, str):
+            return label
+    return _describe(item)
+
+
+_LABEL_ORDER = ("name", "title", "id", "indicator", "programme", "what", "kind")
+_LABELS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
 def _count(check: Count) -> Plan:
-    read, loc = reader(check.items), loc_of(check.items)
+    path = check.items
+    read, loc = reader(path), loc_of(path)
     unknown = _unknown_at(loc)
-    tests = [(reader(path), _test(p)) for path, p in check.where.items()]
+    tests = [(reader(field), _test(p)) for field, p in check.where.items()]
     least = check.min
-    item_locs: list[Loc] = []  # (*loc, index), made once per index and shared
 
-    def item_loc(index: int) -> Loc:
-        while len(item_locs) <= index:
-            item_locs.append((*loc, len(item_locs)))
-        return item_locs[index]
-
-    def count(profile: BaseModel) -> Outcome:
-        items = read(profile)
-        if items is UNKNOWN_FACT:
-            return unknown
+    def count(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+        entries = seen.get(path)
+        if entries is None:
+            items = read(profile)
+            if items is UNKNOWN_FACT:
+                return unknown
+            entries = seen[path] = _Entries(loc, items if isinstance(items, list) else [])
         matched: list[Evidence] = []
-        undecided = False
-        for index, item in enumerate(items if isinstance(items, list) else ()):
-            kind = substance(item)
-            if kind != "stated":
-                undecided = undecided or kind == "unknown"
-                continue
+        undecided = entries.unknown
+        for index in entries.stated:
+            item = entries.items[index]
             # Met when every test is met; undecided when none is unmet: stop at the first unmet.
             open_ = False
             for read_field, test in tests:
@@ -209,7 +241,7 @@ def _count(check: Count) -> Plan:
                 if open_:
                     undecided = True
                 else:
-                    matched.append(Evidence(item_loc(index), _describe(item)))
+                    matched.append(entries.evidence(index))
         if len(matched) >= least:
             return Outcome("met", tuple(matched))
         status: Status = "unknown" if undecided else "unmet"
@@ -218,9 +250,35 @@ def _count(check: Count) -> Plan:
     return count
 
 
+class _Entries:
+    """A list of one profile as every check that counts it reads it: which items state a
+    fact, whether one is ``unknown``, and each item's evidence, made once."""
+
+    def __init__(self, loc: Loc, items: list[object]) -> None:
+        self.loc = loc
+        self.items = items
+        self.stated: list[int] = []
+        self.unknown = False
+        for index, item in enumerate(items):
+            kind = _kind(item)
+            if kind == "stated":
+                self.stated.append(index)
+            elif kind == "unknown":
+                self.unknown = True
+        self._evidence: dict[int, Evidence] = {}
+
+    def evidence(self, index: int) -> Evidence:
+        found = self._evidence.get(index)
+        if found is None:
+            found = self._evidence[index] = Evidence(
+                (*self.loc, index), _labelled(self.items[index])
+            )
+        return found
+
+
 def _all(plans: list[Plan]) -> Plan:
-    def all_of(profile: BaseModel) -> Outcome:
-        outcomes = [p(profile) for p in plans]
+    def all_of(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+        outcomes = [p(profile, seen) for p in plans]
         statuses = {o.status for o in outcomes}
         if "unmet" in statuses or "unknown" in statuses:
             status: Status = "unmet" if "unmet" in statuses else "unknown"
@@ -233,10 +291,10 @@ def _all(plans: list[Plan]) -> Plan:
 
 
 def _any(plans: list[Plan]) -> Plan:
-    def any_of(profile: BaseModel) -> Outcome:
+    def any_of(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
         outcomes = []
         for p in plans:
-            outcome = p(profile)
+            outcome = p(profile, seen)
             if outcome.status == "met":
                 return outcome
             outcomes.append(outcome)

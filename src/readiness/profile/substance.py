@@ -89,22 +89,23 @@ def _order(loc: Loc) -> tuple[tuple[int, str], ...]:
 def _clean(model: Any, loc: Loc, findings: list[Finding]) -> Any:
     if not isinstance(model, BaseModel):
         return model
+    values = model.__dict__  # the fields: faster than getattr on a pydantic model
     update: dict[str, Any] = {}
-    for name in model.model_fields_set:
+    for name in model.__pydantic_fields_set__:
         if name in _NOT_PROSE:
             continue
-        value = getattr(model, name)
-        here = (*loc, name)
-        if isinstance(value, str) and value != "unknown":
-            if too_short(value):
-                findings.append(_too_short(here, value))
+        value = values[name]
+        if isinstance(value, str):
+            if value != "unknown" and _too_short(value):
+                findings.append(_too_short_finding((*loc, name), value))
                 update[name] = None
         elif isinstance(value, list):
-            kept = _clean_list(value, here, name, findings)
-            if not _same(kept, value):
-                update[name] = kept
+            if value:
+                kept = _clean_list(value, (*loc, name), name, findings)
+                if not _same(kept, value):
+                    update[name] = kept
         elif isinstance(value, BaseModel):
-            cleaned = _clean(value, here, findings)
+            cleaned = _clean(value, (*loc, name), findings)
             # A record that states nothing (``timeline: {start: null}``, a team whose only
             # text was too short) is no record.
             if cleaned is not value or not _says_something(cleaned):
@@ -124,51 +125,87 @@ def _same(new: object, old: object) -> bool:
     )
 
 
+_NOTHING: tuple[object, ...] = (None, "", [], ())
+
+
 def _says_something(model: BaseModel) -> bool:
-    return any(getattr(model, name) not in (None, "", [], ()) for name in model.model_fields_set)
+    values = model.__dict__
+    return any(values[name] not in _NOTHING for name in model.__pydantic_fields_set__)
+
+
+_READ: dict[str, tuple[bool, str]] = {}
+
+
+def _read(text: str) -> tuple[bool, str]:
+    """Whether ``text`` is too short, and its key as an entry (:func:`too_short`,
+    :func:`same_key`), worked out once per text: towns repeat their words."""
+    found = _READ.get(text)
+    if found is None:
+        if len(_READ) >= 65536:
+            _READ.clear()
+        found = _READ[text] = (too_short(text), same_key(text))
+    return found
+
+
+def _too_short(text: str) -> bool:
+    return _read(text)[0]
 
 
 def _clean_list(items: list[Any], loc: Loc, name: str, findings: list[Finding]) -> list[Any]:
+    """The items kept (``items`` itself when every one is kept as it is)."""
     kept: list[Any] = []
     seen: dict[str, int] = {}
+    label_field = _NAMED_BY.get(name)
+    changed = False
+    alone = len(items) == 1  # no other entry to repeat: no key needed
     for index, item in enumerate(items):
-        here = (*loc, index)
         if isinstance(item, str):
-            if too_short(item):
-                findings.append(_too_short(here, item))
+            short, key = _read(item)
+            if short:
+                findings.append(_too_short_finding((*loc, index), item))
+                changed = True
                 continue
-            key = same_key(item)
         elif isinstance(item, BaseModel):
-            label_field = _NAMED_BY.get(name)
-            label = getattr(item, label_field) if label_field else None
-            if isinstance(label, str) and too_short(label):
-                findings.append(_too_short((*here, label_field or ""), label, dropped=True))
+            label = item.__dict__.get(label_field) if label_field else None
+            if isinstance(label, str) and _too_short(label):
+                findings.append(
+                    _too_short_finding((*loc, index, label_field or ""), label, dropped=True)
+                )
+                changed = True
                 continue
-            item = _clean(item, here, findings)  # noqa: PLW2901 - the cleaned item is kept
+            cleaned = _clean(item, (*loc, index), findings)
+            changed = changed or cleaned is not item
+            item = cleaned  # noqa: PLW2901 - the cleaned item is kept
+            if alone:
+                kept.append(item)
+                continue
             key = _entry_key(item, label_field)
         else:
             kept.append(item)
             continue
         if key in seen:
-            findings.append(_duplicate(here, (*loc, seen[key])))
+            findings.append(_duplicate((*loc, index), (*loc, seen[key])))
+            changed = True
             continue
         seen[key] = index
         kept.append(item)
-    return kept
+    return kept if changed else items
 
 
 def _entry_key(item: BaseModel, label_field: str | None) -> str:
     """Two records are one entry when their naming field agrees (a partner by its name), or,
     for records without one (a programme use), when every stated field agrees."""
+    values = item.__dict__
     if label_field is not None:
-        return same_key(str(getattr(item, label_field)))
+        label = values[label_field]
+        return _read(label)[1] if isinstance(label, str) else same_key(str(label))
     parts = []
-    for name in sorted(item.model_fields_set):
-        value = getattr(item, name)
+    for name in sorted(item.__pydantic_fields_set__):
+        value = values[name]
         if isinstance(value, list):
-            value = sorted(same_key(v) if isinstance(v, str) else repr(v) for v in value)
+            value = sorted(_read(v)[1] if isinstance(v, str) else repr(v) for v in value)
         elif isinstance(value, str):
-            value = same_key(value)
+            value = _read(value)[1]
         parts.append(f"{name}={value!r}")
     return ";".join(parts)
 
@@ -211,8 +248,8 @@ def _programme_names(record: Record, findings: list[Finding]) -> Record:
         if use.programme in catalogue():
             kept.append(use)
             continue
-        if too_short(use.programme):
-            findings.append(_too_short(here, use.programme, dropped=True))
+        if _too_short(use.programme):
+            findings.append(_too_short_finding(here, use.programme, dropped=True))
             continue
         kept.append(use)
         near = near_miss(use.programme)
@@ -233,7 +270,7 @@ def _programme_names(record: Record, findings: list[Finding]) -> Record:
     return record if len(kept) == len(uses) else record.model_copy(update={"programmes": kept})
 
 
-def _too_short(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
+def _too_short_finding(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
     ja_what = "この項目全体を数えません" if dropped else "記載なしとして扱います"
     en_what = "the whole entry is not counted" if dropped else "it counts as not stated"
     return Finding(

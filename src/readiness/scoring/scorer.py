@@ -19,6 +19,7 @@ gates, the plan to the next band, section results) is worked out once and shared
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -79,8 +80,9 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
     statuses: list[str] = []
     unknown_at: dict[int, set[tuple[str | int, ...]]] = {}
     earned_cover = backed_cover = 0
+    seen: dict[str, Any] = {}  # shared by the plans of this profile
     for item in form.items:
-        outcome = item.plan(profile)
+        outcome = item.plan(profile, seen)
         status = outcome.status
         evidence = outcome.evidence
         if status == "met":
@@ -114,21 +116,21 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                 },
             )
         )
-    met = tuple(s == "met" for s in statuses)
-    known = form.memo.get(("totals", met))
-    if known is None:
-        known = form.remember(("totals", met), _by_met(form, met))
-    total, earned_units, gates_passed = known
-    sections = tuple(
-        _section(form, g, tuple(statuses[part.start : part.stop]), len(unknown_at.get(g, ())))
-        for g, part in enumerate(form.parts)
+    sections = len(form.parts)
+    unknown_facts = (
+        tuple(len(unknown_at.get(g, ())) for g in range(sections))
+        if unknown_at
+        else (0,) * sections
     )
-    tenths = _rounded_tenths(total, form.units)
-    band_index = _band_index(form, tenths, gates_passed, earned_cover, backed_cover)
-    next_key = ("next", met, band_index)
-    next_band = form.memo.get(next_key, _UNSET)
+    key = (tuple(statuses), unknown_facts)
+    shared = form.memo.get(key)
+    if shared is None:
+        shared = form.remember(key, _shared(form, key[0], unknown_facts))
+    tenths = shared.tenths
+    band_index = _band_index(form, tenths, shared.gates_passed, earned_cover, backed_cover)
+    next_band = shared.next_bands.get(band_index, _UNSET)
     if next_band is _UNSET:
-        next_band = form.remember(next_key, _next_band(form, band_index, total, earned_units, met))
+        next_band = shared.next_bands[band_index] = _next_band(form, band_index, shared)
     municipality = profile.municipality
     bureau = municipality.served_by
     return _made(
@@ -146,8 +148,8 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
             "score": tenths / TENTHS,
             "band": form.levels[band_index].ref,
             "band_rank": band_index,
-            "gates_passed": gates_passed,
-            "sections": sections,
+            "gates_passed": shared.gates_passed,
+            "sections": shared.sections,
             "criteria": tuple(results),
             "strategy_label": criteria.strategy_label,
             "strategy_fit": _strategy_fit(form, profile),
@@ -157,8 +159,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
             "findings": findings,
             "group_name": profile.group.name if profile.group else None,
             "group_members": _members(profile),
-            "_units": form.memo.get(("units", met))
-            or form.remember(("units", met), _units(form, met)),
+            "_units": shared.units,
         },
     )
 
@@ -166,48 +167,67 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
 _UNSET = object()
 
 
-def _by_met(form: Compiled, met: tuple[bool, ...]) -> tuple[int, tuple[int, ...], bool]:
-    """The total in score units, each section's points in its units, and whether every gate
-    passes (its share of points, and its required criteria met): all of which depend only on
-    the criteria met."""
+@dataclass
+class _Shared:
+    """What every town with the same outcomes (and unknown facts per section) shares."""
+
+    met: tuple[bool, ...]
+    total: int
+    """The score in score units."""
+    tenths: int
+    earned_units: tuple[int, ...]
+    """Each section's points, in its point units."""
+    gates_passed: bool
+    """Every gate passes: its share of points reached, and its required criteria met."""
+    sections: tuple[SectionResult, ...]
+    units: Units
+    next_bands: dict[int, NextBand | None]
+    """The plan to the next band, by the band reached (which also depends on evidence)."""
+
+
+def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int, ...]) -> _Shared:
+    met = tuple(s == "met" for s in statuses)
+    items = form.items
     earned_units = []
     total = 0
     gates = True
-    for part in form.parts:
-        earned = sum(form.items[i].units for i in range(part.start, part.stop) if met[i])
+    sections = []
+    for g, part in enumerate(form.parts):
+        span = range(part.start, part.stop)
+        earned = sum(items[i].units for i in span if met[i])
         earned_units.append(earned)
         total += earned * part.scale
         if part.gate_need is not None and (
-            earned < part.gate_need
-            or any(form.items[i].gated and not met[i] for i in range(part.start, part.stop))
+            earned < part.gate_need or any(items[i].gated and not met[i] for i in span)
         ):
             gates = False
-    return total, tuple(earned_units), gates
-
-
-def _units(form: Compiled, met: tuple[bool, ...]) -> Units:
+        sections.append(_section(form, g, statuses, earned, unknown_facts[g]))
     # Largest value first; reverse=True keeps equal values in file order, as rank_gaps does.
     gaps = sorted((i for i, m in enumerate(met) if not m), key=form.adds.__getitem__, reverse=True)
-    return Units(form.units, form.adds, tuple(gaps))
+    return _Shared(
+        met=met,
+        total=total,
+        tenths=_rounded_tenths(total, form.units),
+        earned_units=tuple(earned_units),
+        gates_passed=gates,
+        sections=tuple(sections),
+        units=Units(form.units, form.adds, tuple(gaps)),
+        next_bands={},
+    )
 
 
 def _section(
-    form: Compiled, g: int, statuses: tuple[str, ...], unknown_facts: int
+    form: Compiled, g: int, statuses: tuple[str, ...], earned: int, unknown_facts: int
 ) -> SectionResult:
-    key = ("section", g, statuses, unknown_facts)
-    found = form.memo.get(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
     part = form.parts[g]
-    items = form.items[part.start : part.stop]
-    earned = sum(item.units for item, s in zip(items, statuses, strict=True) if s == "met")
-    unknown = sum(item.units for item, s in zip(items, statuses, strict=True) if s == "unknown")
+    span = range(part.start, part.stop)
+    unknown = sum(form.items[i].units for i in span if statuses[i] == "unknown")
     required = [
-        (item.criterion.id, s)
-        for item, s in zip(items, statuses, strict=True)
-        if item.criterion.required and s != "met"
+        (form.items[i].criterion.id, statuses[i])
+        for i in span
+        if form.items[i].criterion.required and statuses[i] != "met"
     ]
-    result = _made(
+    return _made(
         SectionResult,
         {
             **part.result,
@@ -219,7 +239,6 @@ def _section(
             "required_unknown": tuple(i for i, s in required if s == "unknown"),
         },
     )
-    return form.remember(key, result)  # type: ignore[no-any-return]
 
 
 def _members(profile: Profile) -> tuple[GroupMember, ...]:
@@ -326,9 +345,7 @@ def _band_index(form: Compiled, tenths: int, gates_passed: bool, earned: int, ba
     return len(form.levels) - 1
 
 
-def _next_band(
-    form: Compiled, index: int, total: int, earned_units: tuple[int, ...], met: tuple[bool, ...]
-) -> NextBand | None:
+def _next_band(form: Compiled, index: int, shared: _Shared) -> NextBand | None:
     """The fewest gaps that lift the town one band (see :mod:`readiness.scoring.plan`).
 
     The town reaches the next band when its score reaches that band's min with the gates the
@@ -340,6 +357,7 @@ def _next_band(
     target = index - 1
     units = form.units
     levels = form.levels
+    total, earned_units, met = shared.total, shared.earned_units, shared.met
 
     def need(band: int) -> int:
         # The fewest score units whose rounded total reaches the band: floor(10 x + 1/2) >= min.
@@ -371,11 +389,11 @@ def _next_band(
         found, key=lambda p: (len(p[0]), -sum(value[i] for i in p[0]), p[0]), default=(None, ())
     )
     ids = set() if chosen is None else {items[i].criterion.id for i in chosen}
-    ranked = (items[i].criterion.id for i in _units(form, met).gaps)  # in gap order
+    ranked = (items[i].criterion.id for i in shared.units.gaps)  # in gap order
     band = form.criteria.bands[target]
     return NextBand(
         band=levels[target].ref,
-        points_needed=max(0, levels[target].tenths - _rounded_tenths(total, units)) / TENTHS,
+        points_needed=max(0, levels[target].tenths - shared.tenths) / TENTHS,
         gaps=tuple(i for i in ranked if i in ids),
         gates=tuple(form.parts[g].section.id for g in gates),
         reachable=chosen is not None,
