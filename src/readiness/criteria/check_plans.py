@@ -4,9 +4,10 @@
 read.  :func:`plan` gives a function with the same outcome for every profile, built once per
 check: field paths split and their readers chosen once, predicates tested until one fails,
 ``any`` stopped at its first met check, descriptions made only for the facts that are shown,
-and every evidence that cannot change from town to town made once and shared.
-``tests/test_check_plans.py`` checks ``plan(c)(p) == c.evaluate(p)`` on random checks and
-profiles.
+a list read once for all the checks that count its items, and every evidence that does not
+change from town to town (``no``, ``not stated``, ``0 of 1 needed``) made once and shared.
+``tests/test_compiled_scoring.py`` checks ``Outcome(*plan(c)(p, {})) == c.evaluate(p)`` on
+the bundled checks, nested at random, and generated profiles.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from readiness.criteria.checks import (
     Evidence,
     IsTrue,
     OneOf,
-    Outcome,
     Predicate,
     Present,
     Status,
@@ -38,7 +38,9 @@ from readiness.criteria.checks import (
 )
 from readiness.input.fieldpaths import UNKNOWN, UNKNOWN_FACT, Loc, loc_of
 
-Plan = Callable[[BaseModel, dict[str, Any]], Outcome]
+Result = tuple[Status, tuple[Evidence, ...]]
+"""An :class:`~readiness.criteria.checks.Outcome` as a plain pair (status, evidence)."""
+Plan = Callable[[BaseModel, dict[str, Any]], Result]
 """``plan(profile, seen)``: ``seen`` is an empty dict per profile, which the plans of one
 profile share (what a list's items state, read once for every check that counts them)."""
 Reader = Callable[[object], object]
@@ -48,7 +50,7 @@ _STATUS: dict[str, Status] = {"stated": "met", "unknown": "unknown", "empty": "u
 
 
 def plan(check: _Check) -> Plan:
-    """A function giving ``check.evaluate(profile)`` for any profile."""
+    """A function giving ``check.evaluate(profile)`` (as a pair) for any profile."""
     if isinstance(check, Present):
         return _present(check.field)
     if isinstance(check, IsTrue):
@@ -80,6 +82,20 @@ def reader(path: str) -> Reader:
             value = getattr(value, part)
         return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
 
+    if len(parts) == 2:
+        first, second = parts
+
+        def read_two(obj: object) -> object:
+            # A field of a record of the profile (``will.contact``), without the loop.
+            if obj is None or isinstance(obj, str):
+                return read(obj)
+            record = getattr(obj, first)
+            if record is None or isinstance(record, str):
+                return read(obj)
+            value = getattr(record, second)
+            return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
+
+        return read_two
     if len(parts) != 1:
         return read
     (name,) = parts
@@ -94,19 +110,20 @@ def reader(path: str) -> Reader:
     return read_one
 
 
-def _unknown_at(loc: Loc) -> Outcome:
-    return Outcome("unknown", (Evidence(loc, "unknown"),))
+def _unknown_at(loc: Loc) -> Result:
+    return ("unknown", (Evidence(loc, "unknown"),))
 
 
 def _present(field: str) -> Plan:
     read, loc = reader(field), loc_of(field)
-    unknown, unmet = _unknown_at(loc), Outcome("unmet", (Evidence(loc, "not stated"),))
+    unknown = _unknown_at(loc)
+    unmet: Result = ("unmet", (Evidence(loc, "not stated"),))
 
-    def present(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def present(profile: BaseModel, seen: dict[str, Any]) -> Result:
         value = read(profile)
         status = _STATUS[substance(value)]
         if status == "met":
-            return Outcome("met", (Evidence(loc, _describe(value)),))
+            return ("met", (Evidence(loc, _describe(value)),))
         return unknown if status == "unknown" else unmet
 
     return present
@@ -114,11 +131,12 @@ def _present(field: str) -> Plan:
 
 def _is_true(field: str) -> Plan:
     read, loc = reader(field), loc_of(field)
-    unknown, yes = _unknown_at(loc), Outcome("met", (Evidence(loc, "yes"),))
-    no = Outcome("unmet", (Evidence(loc, "no"),))
-    unstated = Outcome("unmet", (Evidence(loc, "not stated"),))
+    unknown = _unknown_at(loc)
+    yes: Result = ("met", (Evidence(loc, "yes"),))
+    no: Result = ("unmet", (Evidence(loc, "no"),))
+    unstated: Result = ("unmet", (Evidence(loc, "not stated"),))
 
-    def is_true(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def is_true(profile: BaseModel, seen: dict[str, Any]) -> Result:
         value = read(profile)
         if value is UNKNOWN_FACT:
             return unknown
@@ -132,15 +150,26 @@ def _is_true(field: str) -> Plan:
 def _valued(field: str, judge: Callable[[object], tuple[Status, str]]) -> Plan:
     read, loc = reader(field), loc_of(field)
     unknown = _unknown_at(loc)
+    results: dict[tuple[Status, str], Result] = {}
 
-    def valued(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def valued(profile: BaseModel, seen: dict[str, Any]) -> Result:
         value = read(profile)
         if value is UNKNOWN_FACT:
             return unknown
-        status, shown = judge(value)
-        return Outcome(status, (Evidence(loc, shown),))
+        found = judge(value)
+        result = results.get(found)
+        if result is None:
+            # The same few texts (a count, a value) recur from town to town: made once each.
+            result = (found[0], (Evidence(loc, found[1]),))
+            if len(results) < _KEEP:
+                results[found] = result
+        return result
 
     return valued
+
+
+_KEEP = 256
+"""Outcomes a plan keeps to share (texts beyond them are made for each town)."""
 
 
 def _test(predicate: Predicate) -> Test:
@@ -217,8 +246,9 @@ def _count(check: Count) -> Plan:
     unknown = _unknown_at(loc)
     tests = [(reader(field), _test(p)) for field, p in check.where.items()]
     least = check.min
+    shortfalls: dict[int, Evidence] = {}  # fewer than ``least``: a few, made once each
 
-    def count(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def count(profile: BaseModel, seen: dict[str, Any]) -> Result:
         entries = seen.get(path)
         if entries is None:
             items = read(profile)
@@ -243,9 +273,12 @@ def _count(check: Count) -> Plan:
                 else:
                     matched.append(entries.evidence(index))
         if len(matched) >= least:
-            return Outcome("met", tuple(matched))
+            return ("met", tuple(matched))
         status: Status = "unknown" if undecided else "unmet"
-        return Outcome(status, (Evidence(loc, f"{len(matched)} of {least} needed"), *matched))
+        have = shortfalls.get(len(matched))
+        if have is None:
+            have = shortfalls[len(matched)] = Evidence(loc, f"{len(matched)} of {least} needed")
+        return (status, (have, *matched))
 
     return count
 
@@ -277,28 +310,26 @@ class _Entries:
 
 
 def _all(plans: list[Plan]) -> Plan:
-    def all_of(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def all_of(profile: BaseModel, seen: dict[str, Any]) -> Result:
         outcomes = [p(profile, seen) for p in plans]
-        statuses = {o.status for o in outcomes}
+        statuses = {o[0] for o in outcomes}
         if "unmet" in statuses or "unknown" in statuses:
             status: Status = "unmet" if "unmet" in statuses else "unknown"
-            return Outcome(
-                status, tuple(e for o in outcomes if o.status != "met" for e in o.evidence)
-            )
-        return Outcome("met", tuple(e for o in outcomes for e in o.evidence))
+            return (status, tuple(e for o in outcomes if o[0] != "met" for e in o[1]))
+        return ("met", tuple(e for o in outcomes for e in o[1]))
 
     return all_of
 
 
 def _any(plans: list[Plan]) -> Plan:
-    def any_of(profile: BaseModel, seen: dict[str, Any]) -> Outcome:
+    def any_of(profile: BaseModel, seen: dict[str, Any]) -> Result:
         outcomes = []
         for p in plans:
             outcome = p(profile, seen)
-            if outcome.status == "met":
+            if outcome[0] == "met":
                 return outcome
             outcomes.append(outcome)
-        status: Status = "unknown" if any(o.status == "unknown" for o in outcomes) else "unmet"
-        return Outcome(status, tuple(e for o in outcomes for e in o.evidence))
+        status: Status = "unknown" if any(o[0] == "unknown" for o in outcomes) else "unmet"
+        return (status, tuple(e for o in outcomes for e in o[1]))
 
     return any_of

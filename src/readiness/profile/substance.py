@@ -167,19 +167,23 @@ def _clean_list(items: list[Any], loc: Loc, name: str, findings: list[Finding]) 
                 continue
         elif isinstance(item, BaseModel):
             label = item.__dict__.get(label_field) if label_field else None
-            if isinstance(label, str) and _too_short(label):
-                findings.append(
-                    _too_short_finding((*loc, index, label_field or ""), label, dropped=True)
-                )
-                changed = True
-                continue
+            if isinstance(label, str):
+                short, key = _read(label)
+                if short:
+                    findings.append(
+                        _too_short_finding((*loc, index, label_field or ""), label, dropped=True)
+                    )
+                    changed = True
+                    continue
             cleaned = _clean(item, (*loc, index), findings)
             changed = changed or cleaned is not item
             item = cleaned  # noqa: PLW2901 - the cleaned item is kept
             if alone:
                 kept.append(item)
                 continue
-            key = _entry_key(item, label_field)
+            if not isinstance(label, str):
+                key = _entry_key(item, label_field)
+            # else: a label that is not too short is kept as it is, and names the entry
         else:
             kept.append(item)
             continue

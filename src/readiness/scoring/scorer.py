@@ -38,7 +38,7 @@ from readiness.scoring.assessment import (
     StrategyFit,
     Units,
 )
-from readiness.scoring.compiled import TENTHS, Compiled, compiled
+from readiness.scoring.compiled import GAPS_KEPT, TENTHS, Compiled, compiled
 from readiness.scoring.plan import fewest_gaps
 
 _T = TypeVar("_T")
@@ -82,9 +82,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
     earned_cover = backed_cover = 0
     seen: dict[str, Any] = {}  # shared by the plans of this profile
     for item in form.items:
-        outcome = item.plan(profile, seen)
-        status = outcome.status
-        evidence = outcome.evidence
+        status, evidence = item.plan(profile, seen)
         if status == "met":
             # Backed when a cited source covers every fact that met it (none cited: none is).
             evidenced: bool | None = (
@@ -104,18 +102,26 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                     or {("criterion", item.criterion.id)}
                 )
         statuses.append(status)
-        results.append(
-            _made(
-                CriterionResult,
-                {
-                    **item.result,
-                    "status": status,
-                    "earned": earned,
-                    "evidence": evidence,
-                    "evidenced": evidenced,
-                },
-            )
+        if evidenced is None:
+            # A gap whose evidence the plan shares between towns (``no``, ``not stated``) is
+            # the same result for every town: made once (and kept once in a batch's memory).
+            known = item.gaps.get(id(evidence))
+            if known is not None and known[0] is evidence and known[1].status == status:
+                results.append(known[1])
+                continue
+        result = _made(
+            CriterionResult,
+            {
+                **item.result,
+                "status": status,
+                "earned": earned,
+                "evidence": evidence,
+                "evidenced": evidenced,
+            },
         )
+        if evidenced is None and len(item.gaps) < GAPS_KEPT:
+            item.gaps[id(evidence)] = (evidence, result)
+        results.append(result)
     sections = len(form.parts)
     unknown_facts = (
         tuple(len(unknown_at.get(g, ())) for g in range(sections))
