@@ -134,6 +134,7 @@ def _says_something(model: BaseModel) -> bool:
 
 
 _READ: dict[str, tuple[bool, str]] = {}
+_READ_LONGEST = 24
 
 
 def _read(text: str) -> tuple[bool, str]:
@@ -141,9 +142,12 @@ def _read(text: str) -> tuple[bool, str]:
     :func:`same_key`), worked out once per text: towns repeat their words."""
     found = _READ.get(text)
     if found is None:
-        if len(_READ) >= 65536:
-            _READ.clear()
-        found = _READ[text] = (too_short(text), same_key(text))
+        found = (too_short(text), same_key(text))
+        # Only short texts recur (部署, 商工会, a firm's name): a long one is not kept alive.
+        if len(text) <= _READ_LONGEST:
+            if len(_READ) >= 65536:
+                _READ.clear()
+            _READ[text] = found
     return found
 
 

@@ -23,16 +23,12 @@ from fractions import Fraction
 from typing import Any
 
 from readiness.criteria.check_plans import Plan, plan
-from readiness.criteria.checks import Evidence
 from readiness.criteria.model import Criteria, Criterion, Section
-from readiness.scoring.assessment import BandRef, CriterionResult
+from readiness.scoring.assessment import BandRef
 from readiness.scoring.plan import Gap
 from readiness.scoring.points import SCORE_DECIMALS, exact
 
 TENTHS: int = 10**SCORE_DECIMALS
-
-GAPS_KEPT = 64
-"""Shared results of a criterion not met, kept per criterion (most are one of a few)."""
 
 MEMO_LIMIT = 4096
 """Shared results kept per set before the memo starts again (a few MB at most)."""
@@ -59,11 +55,6 @@ class Item:
     result: dict[str, Any]
     """The fields of its :class:`~readiness.scoring.assessment.CriterionResult` that every
     town shares."""
-    gaps: dict[int, tuple[tuple[Evidence, ...], CriterionResult]] = field(
-        default_factory=dict, compare=False
-    )
-    """Its results when not met, by the identity of their evidence (kept with them, so that
-    the identity stays theirs): a plan gives the same evidence object for the same gap."""
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from readiness.scoring.assessment import (
     StrategyFit,
     Units,
 )
-from readiness.scoring.compiled import GAPS_KEPT, TENTHS, Compiled, compiled
+from readiness.scoring.compiled import TENTHS, Compiled, compiled
 from readiness.scoring.plan import fewest_gaps
 
 _T = TypeVar("_T")
@@ -102,13 +102,6 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                     or {("criterion", item.criterion.id)}
                 )
         statuses.append(status)
-        if evidenced is None:
-            # A gap whose evidence the plan shares between towns (``no``, ``not stated``) is
-            # the same result for every town: made once (and kept once in a batch's memory).
-            known = item.gaps.get(id(evidence))
-            if known is not None and known[0] is evidence and known[1].status == status:
-                results.append(known[1])
-                continue
         result = _made(
             CriterionResult,
             {
@@ -119,8 +112,6 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
                 "evidenced": evidenced,
             },
         )
-        if evidenced is None and len(item.gaps) < GAPS_KEPT:
-            item.gaps[id(evidence)] = (evidence, result)
         results.append(result)
     sections = len(form.parts)
     unknown_facts = (
