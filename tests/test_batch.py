@@ -227,6 +227,7 @@ def test_the_first_gap_is_the_first_of_the_ranked_gaps(example: str, criteria_id
         (lambda s: s.next_band, "next_band"),
         (lambda s: s.evidence_coverage, "coverage"),
         (lambda s: s.reading_points, "reading"),
+        (lambda s: s.seconds, "seconds"),
     ],
 )
 def test_a_detail_not_kept_is_an_error_not_an_empty_value(read: Any, needs: str) -> None:

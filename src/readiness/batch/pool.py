@@ -113,6 +113,7 @@ def pack(s: Scored, gap_cache: dict[int, Any] | None = None) -> Packed:
             ),
             d.evidence_coverage,
             d.reading_points,
+            d.seconds,
         )  # fmt: skip
     first = None if s.first_gap is None else _gap(s.first_gap, gap_cache)
     return (
@@ -120,7 +121,7 @@ def pack(s: Scored, gap_cache: dict[int, Any] | None = None) -> Packed:
         s.score, s.band_rank, s.gates_passed, s.failed_sections, s.unshown_sections,
         s.failures, tuple((c.ja, c.en) for c in s.cautions),
         tuple(astuple(m) for m in s.group_members), s.gap_count,
-        first, details, s.seconds,
+        first, details,
     )  # fmt: skip
 
 
@@ -212,21 +213,21 @@ class Unpacker:
     def __call__(self, path: str, p: Packed) -> Scored:
         (name, name_en, code, bureau, fictional, criteria_id, score, band_rank, gates_passed,
          failed_sections, unshown_sections, failures, cautions, members, gap_count, first,
-         details, seconds) = p  # fmt: skip
+         details) = p  # fmt: skip
         c = self._set(criteria_id)
         shared = self.shared
         return Scored(
             path, name, name_en, code, bureau, fictional, criteria_id, c.criteria.version,
-            score, c.bands[band_rank], band_rank, gates_passed, shared.value(failed_sections),
-            shared.value(unshown_sections), shared.value(failures),
+            shared.value(score), c.bands[band_rank], band_rank, gates_passed,
+            shared.value(failed_sections), shared.value(unshown_sections), shared.value(failures),
             tuple(shared.text_of(ja, en) for ja, en in cautions),
             tuple(GroupMember(*m) for m in members), gap_count,
             None if first is None else c.gap(first, shared), c.labels,
-            None if details is None else self._details(c, details), seconds,
+            None if details is None else self._details(c, details),
         )  # fmt: skip
 
     def _details(self, c: _Set, packed: Packed) -> Details:
-        gaps, where, sections, findings, next_band, coverage, reading = packed
+        gaps, where, sections, findings, next_band, coverage, reading, seconds = packed
         shared = self.shared
         nb = None
         if next_band is not None:
@@ -245,6 +246,7 @@ class Unpacker:
             nb,
             coverage,
             reading,
+            seconds,
         )  # fmt: skip
 
 

@@ -57,6 +57,8 @@ class Keep:
     """The share of the earned points a cited source backs."""
     reading: bool = False
     """The points earned by criteria that are this project's reading."""
+    seconds: bool = False
+    """How long reading and scoring each file took (JUnit's ``time``)."""
 
     def __or__(self, other: Keep) -> Keep:
         return Keep(*(getattr(self, f.name) or getattr(other, f.name) for f in fields(Keep)))
@@ -90,6 +92,7 @@ class Details:
     next_band: NextBand | None = None
     evidence_coverage: float = 0.0
     reading_points: float = 0.0
+    seconds: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +127,6 @@ class Scored:
     section_labels: Mapping[str, Text] | None = None
     """Every section's label by id (shared by the towns of one criteria set)."""
     details: Details | None = None
-    seconds: float = field(default=0.0, compare=False)
-    """How long reading and scoring the file took (for JUnit's ``time``)."""
 
     @property
     def passed(self) -> bool:
@@ -173,6 +174,11 @@ class Scored:
         """Points of the score earned by criteria that are this project's reading."""
         return self._kept("reading").reading_points
 
+    @property
+    def seconds(self) -> float:
+        """How long reading and scoring the file took."""
+        return self._kept("seconds").seconds
+
     def section_label(self, section: str) -> Text | None:
         return None if self.section_labels is None else self.section_labels.get(section)
 
@@ -180,15 +186,17 @@ class Scored:
 class Shared:
     """One run's objects that towns have in common, each kept once.
 
-    Keyed by value, never by identity, so that a worker process and the parent, or the shards
-    of a merge, share the same way.
+    Keyed by value (an object's identity only while the table holds the object), so that a
+    worker process and the parent, or the shards of a merge, share the same way.
     """
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
         self._texts: dict[tuple[str, str], Text] = {}
         self._gaps: dict[tuple[str, str, Hashable, str], CriterionResult] = {}
-        self._with_evidence: dict[tuple[int, tuple[Evidence, ...]], CriterionResult] = {}
+        self._with_evidence: dict[
+            tuple[int, tuple[Evidence, ...]], tuple[CriterionResult, CriterionResult]
+        ] = {}
         self._sets: dict[tuple[str, str], Mapping[str, Text]] = {}
         self._gates: dict[Hashable, GateStatus | None] = {}
 
@@ -220,11 +228,11 @@ class Shared:
         if not r.evidence:
             return shared
         evidence = tuple(self.evidence(e) for e in r.evidence)
-        key = (id(shared), evidence)  # ``shared`` is kept: its id is never reused
+        key = (id(shared), evidence)  # the entry holds ``shared``: its id is not reused
         found = self._with_evidence.get(key)
         if found is None:
-            self._with_evidence[key] = found = replace(shared, evidence=evidence)
-        return found
+            found = self._with_evidence[key] = (shared, replace(shared, evidence=evidence))
+        return found[1]
 
     def evidence(self, e: Evidence) -> Evidence:
         return self.value(e)
@@ -322,7 +330,7 @@ class Summariser:
             fictional=a.fictional,
             criteria_id=cid,
             criteria_version=a.criteria_version,
-            score=a.score,
+            score=shared.value(a.score),  # a tenth from 0 to 100: towns share them
             band=shared.value(a.band),
             band_rank=a.band_rank,
             gates_passed=a.gates_passed,
@@ -334,12 +342,15 @@ class Summariser:
             gap_count=count,
             first_gap=None if first is None else shared.gap(cid, first),
             section_labels=shared.section_labels(criteria),
-            details=self.details(a, where, findings) if self._details else None,
-            seconds=seconds,
+            details=self.details(a, where, findings, seconds) if self._details else None,
         )
 
     def details(
-        self, a: Assessment, where: tuple[Position, ...], findings: tuple[Finding, ...] | None
+        self,
+        a: Assessment,
+        where: tuple[Position, ...],
+        findings: tuple[Finding, ...] | None,
+        seconds: float,
     ) -> Details:
         keep, shared = self.keep, self.shared
         cid = a.criteria_id
@@ -366,4 +377,5 @@ class Summariser:
             next_band=nb,
             evidence_coverage=float(a.evidence_coverage) if keep.coverage else 0.0,
             reading_points=float(a.reading_points) if keep.reading else 0.0,
+            seconds=seconds if keep.seconds else 0.0,
         )  # fmt: skip

@@ -38,7 +38,7 @@ NEEDS: dict[str, Keep] = {
     ),
     "csv": Keep(coverage=True),
     "markdown": Keep(gaps=True, coverage=True, reading=True),
-    "junit": Keep(gaps=True),
+    "junit": Keep(gaps=True, seconds=True),
     "sarif": Keep(gaps=True, positions=True, findings=True, coverage=True),
     "github": Keep(gaps=True, positions=True),
     "xlsx": Keep(sections=True),

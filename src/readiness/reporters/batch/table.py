@@ -28,6 +28,8 @@ TOWN_MAX = 30
 """Cells at most for the town column; longer names are cut with an ellipsis."""
 _BAND_COLOUR = ("\x1b[1;32m", "\x1b[1;33m", "\x1b[1;31m")
 _RESET = "\x1b[0m"
+MARKS = ("✓", "✗")
+"""After the band when a gate was asked for: passed, failed."""
 
 
 def fit(text: str, width: int) -> str:
@@ -91,7 +93,13 @@ def write_table(out: TextIO, result: BatchResult, lang: Lang) -> None:
     width = _width()
     colour = colour_wanted(terminal)
     header = [t(k, lang) for k in HEADER_KEYS]
-    rows = [ranked_cells(r, result, lang, safe_line, ("✓", "✗")) for r in result.ranked]
+    # Rows are kept until the widths are known: equal cells (scores, bands, gates) are one
+    # string, so that ten thousand rows hold little more than their town names.
+    same: dict[str, str] = {}
+    rows = [
+        [same.setdefault(cell, cell) for cell in ranked_cells(r, result, lang, safe_line, MARKS)]
+        for r in result.ranked
+    ]
     widths = layout(header, rows, width) if rows else []
     fixed = sum(w + _SEP for w in widths if w is not None)
     last = max(GAP_LEAST, width - fixed)
