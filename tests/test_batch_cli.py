@@ -751,6 +751,7 @@ def test_a_format_alone_reads_as_with_every_format(
     """A batch keeps of each town only what the formats asked for need: each format alone
     (the least kept) writes the same report as beside every other (the most kept)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr("readiness.cli.options._CHOSEN", [])  # --lang ja ends with the test
     root = make_tree(tmp_path / "towns")
     alone, together = tmp_path / "alone", tmp_path / "together"
     alone.mkdir()
