@@ -36,7 +36,7 @@ from readiness.criteria.checks import (
     _stated_items,
     substance,
 )
-from readiness.input.fieldpaths import UNKNOWN, UNKNOWN_FACT, Loc, loc_of
+from readiness.input.fieldpaths import UNKNOWN, UNKNOWN_FACT, Loc, follow, loc_of
 
 Result = tuple[Status, tuple[Evidence, ...]]
 """An :class:`~readiness.criteria.checks.Outcome` as a plain pair (status, evidence)."""
@@ -73,14 +73,7 @@ def reader(path: str) -> Reader:
     parts = loc_of(path)
 
     def read(obj: object) -> object:
-        value = obj
-        for part in parts:
-            if value is None:
-                return None
-            if isinstance(value, str) and value == UNKNOWN:
-                return UNKNOWN_FACT
-            value = getattr(value, part)
-        return UNKNOWN_FACT if isinstance(value, str) and value == UNKNOWN else value
+        return follow(obj, parts)
 
     if len(parts) == 2:
         first, second = parts

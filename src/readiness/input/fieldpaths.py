@@ -114,8 +114,13 @@ UNKNOWN_FACT = _Unknown()
 
 def read(obj: object, path: str) -> object:
     """Follow ``path`` through a profile; ``UNKNOWN_FACT`` if anything on it is unknown."""
+    return follow(obj, loc_of(path))
+
+
+def follow(obj: object, parts: tuple[str, ...]) -> object:
+    """:func:`read` of a path already split (the compiled checks split each path once)."""
     value: object = obj
-    for part in loc_of(path):
+    for part in parts:
         if value is None:
             return None
         if isinstance(value, str) and value == UNKNOWN:
