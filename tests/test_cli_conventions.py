@@ -167,3 +167,23 @@ def test_help_loads_neither_pydantic_nor_yaml_nor_rich_tables() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "ishinomaki.yaml"],
+        ["assess", "ishinomaki.yaml", "-f", "json"],
+        ["assess", "ishinomaki.yaml", "--lang", "ja"],
+        ["criteria", "list"],
+        ["explain", "will.lead"],
+        ["validate", "koshi.yaml"],
+    ],
+)
+def test_a_reader_that_went_away_is_no_error(args: list[str]) -> None:
+    """``readiness ... | head``: exit 0 and nothing on stderr, for rich's output as for JSON
+    (rich's own handling of a broken pipe exits 1)."""
+    from tests.test_batch_cli import run_with_closed_stdout
+
+    proc = run_with_closed_stdout(args, EXAMPLES)
+    assert (proc.returncode, proc.stderr) == (0, b"")

@@ -71,6 +71,7 @@ def guarded(run: Callable[[], int]) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``readiness ... | head``): not an error worth a message.
+        silence_stdout()
         sys.stderr.close()
         return EXIT_OK
     except OSError as e:

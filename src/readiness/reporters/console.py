@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -66,10 +67,26 @@ def _isatty() -> bool:
         return False
 
 
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        """rich's console, but a reader that went away (``readiness ... | head``) is left to
+        the CLI's own handling (cli/errors.py: exit with the command's code, no message):
+        rich's own exits 1."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole
+
+
 def make_console() -> Console:
     """A console on stdout; highlighting is off so that numbers in free text are never
     restyled.  Every setting is passed explicitly, so rich never reads the environment."""
-    from rich.console import Console
+    Console = _console_class()  # noqa: N806 - the class, named as rich names it
 
     mode = color_mode()
     terminal = _isatty()
