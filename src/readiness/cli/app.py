@@ -173,16 +173,13 @@ def root_command() -> Any:
 def main() -> None:
     import gc
 
-    # Start-up makes tens of thousands of objects that live as long as the process (pydantic's
-    # schemas and validators, typer's commands): collecting the young generation every 700
-    # allocations meanwhile, and the whole heap once more at exit, cost about a tenth of
-    # `readiness assess` (benchmarks/README.md).  Cycles are still collected, every 100,000
-    # allocations, as `batch` has long done while scoring (cli/batch.py).
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        _main_command()
-    finally:
-        gc.freeze()  # what is left is freed by the exit, without scanning it once more
+    from readiness.cli.collector import fewer_collections
+
+    with fewer_collections():
+        try:
+            _main_command()
+        finally:
+            gc.freeze()  # what is left is freed by the exit, without scanning it once more
 
 
 def _main_command() -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from readiness.cli.collector import fewer_collections
 from readiness.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_BELOW_THRESHOLD,
@@ -397,22 +396,6 @@ def _score(
     else:
         stream = score_files(files, CriteriaChooser(fixed), gate, encoding=encoding, keep=keep)
     return progress(stream, len(files))
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector less often while scoring.
-
-    Each file makes thousands of short-lived containers (YAML nodes, dicts) that reference
-    counting frees; collecting the young generation every 700 of them cost about a tenth of the
-    batch time (benchmarks/README.md).  Cycles are still collected, every 100,000 allocations.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 def check_merge(part: Shard | None, gate: Gate) -> None:
