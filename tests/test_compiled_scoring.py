@@ -10,6 +10,8 @@ the example and test-case profiles (which cite sources).
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from readiness.profile.loading import load_profile
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
 from readiness.scoring import compiled as compiled_module
-from readiness.scoring.assessment import Assessment
+from readiness.scoring.assessment import NEXT_BAND_LATER, Assessment
 from tests import random_criteria
 from tests.conftest import EXAMPLES
 from tests.reference_scorer import assess as reference
@@ -153,3 +155,30 @@ def test_shared_results_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> 
         for _ in range(4):
             _same(assess(criteria, profile), first)
         _same(first, reference(criteria, profile))
+
+
+def _lazy(criteria: Criteria, profile: Profile) -> Assessment:
+    """An assessment whose plan to the next band no earlier town worked out."""
+    compiled_module.compiled(criteria).memo.clear()
+    a = assess(criteria, profile)
+    assert NEXT_BAND_LATER in vars(a)
+    assert "next_band" not in vars(a)
+    return a
+
+
+@pytest.mark.parametrize("criteria", CRITERIA, ids=lambda c: c.id)
+def test_the_plan_to_the_next_band_is_worked_out_on_first_read(criteria: Criteria) -> None:
+    """A batch's table never reads ``next_band``: the scorer leaves the search to the first
+    read, which gives the reference's plan and keeps it; a pickle or a copy of an assessment
+    not read yet equals the assessment read."""
+    profile = load_profile(EXAMPLES / "koshi.yaml")
+    a = _lazy(criteria, profile)
+    plan_ = a.next_band
+    assert plan_ == reference(criteria, profile).next_band
+    assert NEXT_BAND_LATER not in vars(a)
+    assert a.next_band is plan_
+    assert pickle.loads(pickle.dumps(_lazy(criteria, profile))) == a
+    assert copy.copy(_lazy(criteria, profile)) == a
+    assert _lazy(criteria, profile) == a
+    with pytest.raises(AttributeError, match=r"^no_such_field$"):
+        a.no_such_field  # type: ignore[attr-defined]  # noqa: B018

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from operator import attrgetter
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from readiness.criteria.checks import Evidence, Status
 from readiness.profile.bilingual import Text
@@ -149,6 +149,10 @@ class Units:
     """The positions of the criteria not met, in :func:`rank_gaps` order."""
 
 
+NEXT_BAND_LATER = "_next_band_later"
+"""Where the scorer leaves the work that gives an assessment's ``next_band`` on first read."""
+
+
 @dataclass(frozen=True)
 class Assessment:
     profile_file: str | None
@@ -184,6 +188,24 @@ class Assessment:
     """A group profile: the other members (the assessed municipality leads the group)."""
     _units: Units | None = field(default=None, compare=False, repr=False)
     """Set by the scorer (None when built otherwise): the properties below read it."""
+
+    if not TYPE_CHECKING:  # to mypy, a class with __getattr__ has every attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # The plan to the next band is a search, the costliest part of scoring a town,
+            # and a batch's ranked table never reads it: the scorer leaves it to the first
+            # read (reading it is all the same to every caller, equality and repr included).
+            later = self.__dict__.get(NEXT_BAND_LATER) if name == "next_band" else None
+            if later is None:
+                raise AttributeError(name)
+            value = self.__dict__["next_band"] = later()
+            del self.__dict__[NEXT_BAND_LATER]
+            return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled with the plan worked out: the work left for later is a closure.
+        _ = self.next_band
+        return self.__dict__
 
     def _met_units(self, keep: Callable[[CriterionResult], bool | None]) -> Fraction | None:
         """The sum of ``adds`` of the met criteria that ``keep``, from the integers if known."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from readiness.criteria.model import Criteria
@@ -30,6 +30,7 @@ from readiness.profile.evidence import evidence_map
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
 from readiness.scoring.assessment import (
+    NEXT_BAND_LATER,
     Assessment,
     CriterionResult,
     GroupMember,
@@ -125,43 +126,51 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         shared = form.remember(key, _shared(form, key[0], unknown_facts))
     tenths = shared.tenths
     band_index = _band_index(form, tenths, shared.gates_passed, earned_cover, backed_cover)
-    next_band = shared.next_bands.get(band_index, _UNSET)
-    if next_band is _UNSET:
-        next_band = shared.next_bands[band_index] = _next_band(form, band_index, shared)
     municipality = profile.municipality
     bureau = municipality.served_by
-    return _made(
-        Assessment,
-        {
-            "profile_file": profile_file,
-            "municipality": municipality.name,
-            "municipality_en": municipality.name_en,
-            "code": municipality.code,
-            "bureau": bureau,
-            "fictional": profile.fictional,
-            "as_of": profile.as_of.isoformat(),
-            "criteria_id": criteria.id,
-            "criteria_version": criteria.version,
-            "score": tenths / TENTHS,
-            "band": form.levels[band_index].ref,
-            "band_rank": band_index,
-            "gates_passed": shared.gates_passed,
-            "sections": shared.sections,
-            "criteria": tuple(results),
-            "strategy_label": criteria.strategy_label,
-            "strategy_fit": _strategy_fit(form, profile),
-            "unmatched_strategies": _unmatched(form, profile),
-            "next_band": next_band,
-            "cautions": _cautions(form, profile, bureau),
-            "findings": findings,
-            "group_name": profile.group.name if profile.group else None,
-            "group_members": _members(profile),
-            "_units": shared.units,
-        },
-    )
+    fields = {
+        "profile_file": profile_file,
+        "municipality": municipality.name,
+        "municipality_en": municipality.name_en,
+        "code": municipality.code,
+        "bureau": bureau,
+        "fictional": profile.fictional,
+        "as_of": profile.as_of.isoformat(),
+        "criteria_id": criteria.id,
+        "criteria_version": criteria.version,
+        "score": tenths / TENTHS,
+        "band": form.levels[band_index].ref,
+        "band_rank": band_index,
+        "gates_passed": shared.gates_passed,
+        "sections": shared.sections,
+        "criteria": tuple(results),
+        "strategy_label": criteria.strategy_label,
+        "strategy_fit": _strategy_fit(form, profile),
+        "unmatched_strategies": _unmatched(form, profile),
+        "cautions": _cautions(form, profile, bureau),
+        "findings": findings,
+        "group_name": profile.group.name if profile.group else None,
+        "group_members": _members(profile),
+        "_units": shared.units,
+    }
+    next_band = shared.next_bands.get(band_index, _UNSET)
+    if next_band is _UNSET:
+        fields[NEXT_BAND_LATER] = partial(_shared_next_band, form, band_index, shared)
+    else:
+        fields["next_band"] = next_band
+    return _made(Assessment, fields)
 
 
 _UNSET = object()
+
+
+def _shared_next_band(form: Compiled, band_index: int, shared: _Shared) -> NextBand | None:
+    """The plan to the next band from ``band_index``, worked out once for every town that
+    shares ``shared``."""
+    found = shared.next_bands.get(band_index, _UNSET)
+    if found is _UNSET:
+        found = shared.next_bands[band_index] = _next_band(form, band_index, shared)
+    return found  # type: ignore[return-value]
 
 
 @dataclass
