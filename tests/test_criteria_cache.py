@@ -128,11 +128,61 @@ def test_errors_are_not_cached(cache_dir: Path, criteria_file: Path) -> None:
     assert entries(cache_dir) == []
 
 
-def test_a_file_that_extends_another_is_not_cached(cache_dir: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def child_file(tmp_path: Path, criteria_file: Path) -> Path:
+    """A set that extends a parent beside it (a copy of tohoku-2022), changing its version."""
     child = tmp_path / "child.yaml"
-    child.write_text("format: 1\nextends: tohoku-2022\nid: tohoku-strict\n", encoding="utf-8")
-    assert cache.load_cached(child).id == "tohoku-strict"
-    assert entries(cache_dir) == []
+    child.write_text(
+        'format: 1\nextends: mine.yaml\nid: tohoku-strict\nversion: "child"\n', encoding="utf-8"
+    )
+    return child
+
+
+def test_a_file_that_extends_another_comes_from_the_cache(
+    cache_dir: Path, child_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = cache.load_cached(child_file)
+    assert first == load_criteria(child_file)
+    assert (first.id, first.version) == ("tohoku-strict", "child")
+    assert len(entries(cache_dir)) == 1
+    no_parsing(monkeypatch)
+    assert cache.load_cached(child_file) == first
+
+
+@pytest.mark.parametrize("bundled", ["kyushu-2026", "kanto-2022", "okinawa-common"])
+def test_bundled_sets_that_extend_others_come_from_the_cache(
+    cache_dir: Path, bundled: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = bundled_path(bundled)
+    assert path is not None
+    first = cache.load_cached(path)
+    assert first == load_criteria(path)
+    no_parsing(monkeypatch)
+    assert cache.load_cached(path) == first
+
+
+def test_an_edited_parent_is_read_again(
+    cache_dir: Path, child_file: Path, criteria_file: Path
+) -> None:
+    cache.load_cached(child_file)
+    text = criteria_file.read_text(encoding="utf-8")
+    old_title = "東北経済産業局 連携モデル事業"
+    assert old_title in text
+    criteria_file.write_text(text.replace(old_title, "東北局 連携モデル"), "utf-8")
+    merged = cache.load_cached(child_file)
+    assert merged.title.ja.startswith("東北局 連携モデル（")
+    assert merged == load_criteria(child_file)
+    assert len(entries(cache_dir)) == 1  # the same child text: its entry is replaced
+
+
+def test_a_parent_gone_is_reported_not_served_from_the_cache(
+    cache_dir: Path, child_file: Path, criteria_file: Path
+) -> None:
+    cache.load_cached(child_file)
+    criteria_file.unlink()
+    with pytest.raises(ReadinessError) as e:
+        cache.load_cached(child_file)
+    assert [(d.code, d.line, d.column) for d in e.value.diagnostics] == [("missing-parent", 2, 10)]
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,14 @@ resolved path, the encoding asked for, and the code that reads it (the package v
 Python and pydantic versions, and the size and time of every module of the package), so an
 edited file or an upgraded readiness never meets an old entry.
 
+A file that ``extends:`` another is cached with the text of every parent it was merged with (by
+digest): an entry whose parent has changed, moved or gone is a miss, read again (and any error
+reported) as if there were no cache.
+
 The cache is an optimisation only: an entry that cannot be read or unpickled is ignored (and
-replaced), a directory that cannot be written is not used, and a file that ``extends:`` another
-is never cached (its parent could change under it).  Entries are written to a temporary file and
-renamed, so concurrent runs see a whole entry or none.  ``READINESS_CACHE_DIR`` moves the cache;
-``READINESS_CACHE_DIR=""`` turns it off.
+replaced), and a directory that cannot be written is not used.  Entries are written to a
+temporary file and renamed, so concurrent runs see a whole entry or none.
+``READINESS_CACHE_DIR`` moves the cache; ``READINESS_CACHE_DIR=""`` turns it off.
 """
 
 from __future__ import annotations
@@ -73,16 +76,40 @@ def _entry(path: Path, text: str, encoding: str | None) -> Path | None:
     return folder / f"criteria-{key.hexdigest()[:40]}.pickle"
 
 
+Parents = tuple[tuple[str, bytes], ...]
+"""Each parent an extending set was merged with: its resolved path and the digest of its text."""
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
 def _read(entry: Path) -> Criteria | None:
     try:
         with open(entry, "rb") as f:
             found = pickle.load(f)  # our own cache, in the user's own directory
     except Exception:  # a missing, partial or stale entry is only a miss
         return None
-    return found if isinstance(found, Criteria) else None
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], Criteria)):
+        return None
+    parents, criteria = found
+    return criteria if _unchanged(parents) else None
 
 
-def _write(entry: Path, criteria: Criteria) -> None:
+def _unchanged(parents: Parents) -> bool:
+    """Whether every parent still holds the text the set was merged with."""
+    if not parents:
+        return True
+    from readiness.diagnostics import ReadinessError
+    from readiness.input.yamlload import read_text
+
+    try:
+        return all(_digest(read_text(Path(path))) == digest for path, digest in parents)
+    except ReadinessError:  # gone or unreadable: loading the file again says so
+        return False
+
+
+def _write(entry: Path, criteria: Criteria, parents: Parents) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
     import tempfile  # only on a miss: it costs more to import than a hit to read
 
@@ -91,7 +118,7 @@ def _write(entry: Path, criteria: Criteria) -> None:
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".criteria-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(criteria, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((parents, criteria), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
         finally:
             with contextlib.suppress(OSError):
@@ -120,11 +147,11 @@ def load_cached(path: Path, encoding: str | None = None) -> Criteria:
         found = _read(entry)
         if found is not None:
             return found
-    from readiness.criteria.extends import is_extension
     from readiness.criteria.loading import criteria_from_document
 
     doc = parse(text, str(path), defer=True)
-    criteria = criteria_from_document(doc)
-    if entry is not None and not is_extension(doc.data):
-        _write(entry, criteria)
+    read: list[tuple[str, str]] = []
+    criteria = criteria_from_document(doc, read=read)
+    if entry is not None:
+        _write(entry, criteria, tuple((parent, _digest(text)) for parent, text in read))
     return criteria

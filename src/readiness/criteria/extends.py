@@ -20,7 +20,7 @@ from readiness.criteria.model import Basis, Criteria, CriteriaTest, Id, Period, 
 from readiness.criteria.paths import bundled_ids, bundled_path
 from readiness.diagnostics import Diagnostic, ReadinessError
 from readiness.input.validation import Problem, clean_loc, diagnostics_from, locate
-from readiness.input.yamlload import YamlDocument, load_yaml
+from readiness.input.yamlload import YamlDocument, parse, read_text
 from readiness.profile.bilingual import NonEmpty, Text
 from readiness.profile.jvalues import Bureau
 
@@ -278,12 +278,12 @@ def _identity(source: str) -> str:
 
 
 def parent_document(
-    ref: str, doc: YamlDocument, chain: tuple[str, ...]
+    ref: str, doc: YamlDocument, chain: tuple[str, ...], read: list[tuple[str, str]] | None = None
 ) -> tuple[YamlDocument, tuple[str, ...]]:
     """The parsed parent that ``doc`` extends, and the chain of files that now includes ``doc``.
 
     ``ref`` is a bundled id or a path relative to ``doc``; a parent already in ``chain`` would
-    make a loop and is refused.
+    make a loop and is refused.  ``read`` gets the parent's resolved path and the text parsed.
     """
     here = (*chain, _identity(doc.source))
     path = bundled_path(ref) or (Path(doc.source).parent / ref)
@@ -304,7 +304,10 @@ def parent_document(
             doc.source, "extends-cycle", f"extends {ref!r} makes a cycle: {loop}", line, column,
             ja=f"extends {ref!r} が循環しています: {loop}",
         )  # fmt: skip
-    return load_yaml(path), here
+    text = read_text(path)
+    if read is not None:
+        read.append((key, text))
+    return parse(text, str(path)), here
 
 
 def criteria_to_data(criteria: Criteria) -> dict[str, Any]:

@@ -13,17 +13,20 @@ from readiness.input.validation import refuse_other_kind, validate_document
 from readiness.input.yamlload import YamlDocument, load_yaml, parse
 
 
-def criteria_from_document(doc: YamlDocument, chain: tuple[str, ...] = ()) -> Criteria:
+def criteria_from_document(
+    doc: YamlDocument, chain: tuple[str, ...] = (), read: list[tuple[str, str]] | None = None
+) -> Criteria:
     """The checked criteria set of ``doc``, merged with its parents when it ``extends:`` one.
 
-    ``chain`` holds the files already being loaded, so that a loop of ``extends:`` is refused.
+    ``chain`` holds the files already being loaded, so that a loop of ``extends:`` is refused;
+    ``read`` gets each parent's resolved path and text (what a cached set depends on).
     """
     refuse_other_kind(doc, "a criteria file", "format", "a profile", "schema_version")
     if not is_extension(doc.data):
         return validate_document(doc, Criteria, criteria_problems, partial_criteria_problems)
     extension = validate_document(doc, CriteriaExtension)
-    parent_doc, here = parent_document(extension.extends, doc, chain)
-    return merged(doc, criteria_from_document(parent_doc, here), extension, parent_doc)
+    parent_doc, here = parent_document(extension.extends, doc, chain, read)
+    return merged(doc, criteria_from_document(parent_doc, here, read), extension, parent_doc)
 
 
 def load_criteria(ref: str | Path, *, encoding: str | None = None) -> Criteria:
