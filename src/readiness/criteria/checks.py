@@ -8,8 +8,6 @@ Outcomes are ``met``, ``unmet`` or ``unknown``.  ``unknown`` means the check is 
 profile marks a fact it depends on as ``unknown``: the town should find out, not necessarily act.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union
@@ -318,7 +316,7 @@ class Predicate(BaseModel):
     min: float | None = None
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> Predicate:
+    def _exactly_one(self) -> "Predicate":
         given = [k for k in ("present", "equals", "in_", "min") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of: present, equals, in, min")
@@ -409,7 +407,7 @@ class AllOf(_Check):
     """
 
     kind: Literal["all"]
-    checks: list[Check] = Field(min_length=1)
+    checks: list["Check"] = Field(min_length=1)
 
     def field_problems(self, model: type[BaseModel], strategies: frozenset[str]) -> list[str]:
         return [p for c in self.checks for p in c.field_problems(model, strategies)]
@@ -434,7 +432,7 @@ class AnyOf(_Check):
     """
 
     kind: Literal["any"]
-    checks: list[Check] = Field(min_length=1)
+    checks: list["Check"] = Field(min_length=1)
 
     def field_problems(self, model: type[BaseModel], strategies: frozenset[str]) -> list[str]:
         return [p for c in self.checks for p in c.field_problems(model, strategies)]

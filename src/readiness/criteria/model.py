@@ -5,8 +5,6 @@ declarative (see :mod:`readiness.criteria.checks`); nothing in a criteria file i
 as code.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, ClassVar, Literal
 
@@ -57,7 +55,7 @@ class Criterion(_Model):
     recommendation: Text = Field(description="What to do when the criterion is not met.")
 
     @model_validator(mode="after")
-    def _quoted_has_a_quotation(self) -> Criterion:
+    def _quoted_has_a_quotation(self) -> "Criterion":
         if self.basis == "quoted" and self.official is None:
             raise ValueError("basis: quoted needs the quotation in `official`")
         return self
@@ -91,7 +89,7 @@ class Section(_Model):
     criteria: list[Criterion] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _required_needs_a_gate(self) -> Section:
+    def _required_needs_a_gate(self) -> "Section":
         if self.gate is None and any(c.required for c in self.criteria):
             raise ValueError(
                 f"section {self.id!r} has required criteria but no gate; give it a gate"
@@ -110,7 +108,7 @@ class Strategy(_Model):
     )
 
     @model_validator(mode="after")
-    def _quoted_has_a_quotation(self) -> Strategy:
+    def _quoted_has_a_quotation(self) -> "Strategy":
         if self.basis == "quoted" and self.official is None:
             raise ValueError("basis: quoted needs the quotation in `official`")
         return self
@@ -149,7 +147,7 @@ class Period(_Model):
     end: dt.date | None = None
 
     @model_validator(mode="after")
-    def _ends_after_it_starts(self) -> Period:
+    def _ends_after_it_starts(self) -> "Period":
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
         return self
@@ -184,7 +182,7 @@ class CriteriaTest(_Model):
     )
 
     @model_validator(mode="after")
-    def _one_profile_some_expectation(self) -> CriteriaTest:
+    def _one_profile_some_expectation(self) -> "CriteriaTest":
         if (self.profile is None) == (self.example is None):
             raise ValueError("give exactly one of: profile, example")
         if self.band is None and self.score is None and self.gaps is None:
@@ -238,7 +236,7 @@ class Criteria(_Model):
     )
 
     @model_validator(mode="after")
-    def _a_bureau_unless_abstract(self) -> Criteria:
+    def _a_bureau_unless_abstract(self) -> "Criteria":
         if self.abstract and self.bureau is not None:
             raise ValueError("an abstract set (a base) has no bureau: remove `bureau`")
         if not self.abstract and self.bureau is None:

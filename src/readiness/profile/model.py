@@ -5,8 +5,6 @@ Every fact that the criteria judge may be omitted (not stated), stated, or state
 than as something missing.  An empty list (``partners: []``) is a definite "none".
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import (
@@ -329,7 +327,7 @@ class Source(_Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _dated_or_linked(self) -> Source:
+    def _dated_or_linked(self) -> "Source":
         if self.date is None and self.url is None:
             raise ValueError(f"source {self.id!r}: give its date or its url, so it can be found")
         return self
@@ -349,7 +347,7 @@ class Profile(_Model):
     """A municipality profile (schema version 1)."""
 
     @classmethod
-    def model_validate(cls, obj: Any, **options: Any) -> Profile:
+    def model_validate(cls, obj: Any, **options: Any) -> "Profile":
         """pydantic's; a file is first tried on a quicker validator of the same model, and
         validated again by the model's own only if that fails (see :mod:`.quick`)."""
         quick = None if options else quick_validator(cls, _value_or_unknown)
