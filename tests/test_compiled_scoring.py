@@ -149,6 +149,7 @@ def test_substance_rules_equal_the_reference(data: dict[str, Any], criteria: Cri
 def test_shared_results_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     """Towns that meet the same criteria share results; a memo that starts again changes none."""
     monkeypatch.setattr(compiled_module, "MEMO_LIMIT", 3)
+    monkeypatch.setattr(compiled_module, "OUTCOMES_LIMIT", 2)
     profile = load_profile(EXAMPLES / "koshi.yaml")
     for criteria in CRITERIA:
         first = assess(criteria, profile)
@@ -159,7 +160,7 @@ def test_shared_results_survive_a_full_memo(monkeypatch: pytest.MonkeyPatch) -> 
 
 def _lazy(criteria: Criteria, profile: Profile) -> Assessment:
     """An assessment whose plan to the next band no earlier town worked out."""
-    compiled_module.compiled(criteria).memo.clear()
+    compiled_module.compiled(criteria).outcomes.clear()
     a = assess(criteria, profile)
     assert NEXT_BAND_LATER in vars(a)
     assert "next_band" not in vars(a)

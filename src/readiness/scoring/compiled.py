@@ -12,7 +12,10 @@ worked out here, once per loaded set (cached by identity: a loaded set is never 
 
 Results that depend only on which criteria a town meets (its plan to the next band, a
 section's result) are the same for every town that meets the same ones, and immutable: the
-set keeps them in :attr:`Compiled.memo`, bounded.
+set keeps them, bounded.  A section's result recurs often (a section has a few criteria); the
+outcome of the whole set (every criterion's status) far less often (3,602 patterns in 5,000
+generated towns), so only a few hundred of those are kept: at 3 KB each, 4,096 of them were
+most of a batch's memory growth.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ TENTHS: int = 10**SCORE_DECIMALS
 
 MEMO_LIMIT = 4096
 """Shared results kept per set before the memo starts again (a few MB at most)."""
+OUTCOMES_LIMIT = 256
+"""Outcomes of the whole set kept per set before that memo starts again (under 1 MB)."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +108,19 @@ class Compiled:
     strategies: frozenset[str]
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)
     """Immutable results shared by towns that meet the same criteria (see the module doc)."""
+    outcomes: dict[Any, Any] = field(default_factory=dict, compare=False)
+    """The same for the outcome of the whole set, which recurs far less (see the module doc)."""
 
     def remember(self, key: object, value: Any) -> Any:
         if len(self.memo) >= MEMO_LIMIT:
             self.memo.clear()
         self.memo[key] = value
+        return value
+
+    def remember_outcome(self, key: object, value: Any) -> Any:
+        if len(self.outcomes) >= OUTCOMES_LIMIT:
+            self.outcomes.clear()
+        self.outcomes[key] = value
         return value
 
 

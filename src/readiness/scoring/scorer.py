@@ -121,9 +121,9 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         else (0,) * sections
     )
     key = (tuple(statuses), unknown_facts)
-    shared = form.memo.get(key)
+    shared = form.outcomes.get(key)
     if shared is None:
-        shared = form.remember(key, _shared(form, key[0], unknown_facts))
+        shared = form.remember_outcome(key, _shared(form, key[0], unknown_facts))
     tenths = shared.tenths
     band_index = _band_index(form, tenths, shared.gates_passed, earned_cover, backed_cover)
     municipality = profile.municipality
@@ -207,7 +207,13 @@ def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int,
             earned < part.gate_need or any(items[i].gated and not met[i] for i in span)
         ):
             gates = False
-        sections.append(_section(form, g, statuses, earned, unknown_facts[g]))
+        # A section's result depends on its own statuses only: shared far more often.
+        own = statuses[part.start : part.stop]
+        section_key = ("section", g, own, unknown_facts[g])
+        section = form.memo.get(section_key)
+        if section is None:
+            section = form.remember(section_key, _section(form, g, own, earned, unknown_facts[g]))
+        sections.append(section)
     # Largest value first; reverse=True keeps equal values in file order, as rank_gaps does.
     gaps = sorted((i for i, m in enumerate(met) if not m), key=form.adds.__getitem__, reverse=True)
     return _Shared(
@@ -223,15 +229,16 @@ def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int,
 
 
 def _section(
-    form: Compiled, g: int, statuses: tuple[str, ...], earned: int, unknown_facts: int
+    form: Compiled, g: int, own: tuple[str, ...], earned: int, unknown_facts: int
 ) -> SectionResult:
+    """Section ``g``'s result, ``own`` being the statuses of its criteria."""
     part = form.parts[g]
-    span = range(part.start, part.stop)
-    unknown = sum(form.items[i].units for i in span if statuses[i] == "unknown")
+    items = form.items[part.start : part.stop]
+    unknown = sum(item.units for item, s in zip(items, own, strict=True) if s == "unknown")
     required = [
-        (form.items[i].criterion.id, statuses[i])
-        for i in span
-        if form.items[i].criterion.required and statuses[i] != "met"
+        (item.criterion.id, s)
+        for item, s in zip(items, own, strict=True)
+        if item.criterion.required and s != "met"
     ]
     return _made(
         SectionResult,
