@@ -115,6 +115,23 @@ def too_short(text: str) -> bool:
     return len(core) < MIN_LENGTH or len(set(core)) == 1
 
 
+# Letters that NFKC and lower case leave as they are, wherever they stand: kana, kanji, 々, ー,
+# lower-case ASCII letters and digits.  Then characters that NFKC never joins to the character
+# before them (no combining mark, nor the second half of any composition).  tests/test_substance.py
+# checks both on every character of each class.
+PLAIN_LETTERS = "ぁ-ゖァ-ヺー一-鿿々a-z0-9"
+PLAIN_NEXT = PLAIN_LETTERS + r"\x20-\x7e、。・「」『』（）"  # printable ASCII, Japanese punctuation
+_TWO_PLAIN = re.compile(f"[{PLAIN_LETTERS}]{{2}}(?:[{PLAIN_NEXT}]|\\Z)")
+
+
+def plainly_meaningful(text: str) -> bool:
+    """True only if ``text`` is not :func:`too_short`, at the cost of its first three characters
+    (False says nothing).  Two different plain letters first, followed by nothing or by a
+    character that NFKC cannot join to them, are the first two letters of :func:`letters`: two
+    different letters."""
+    return _TWO_PLAIN.match(text) is not None and text[0] != text[1]
+
+
 def same_key(text: str) -> str:
     """The key under which two texts are the same entry: NFKC, lower case, letters only."""
     return letters(text) or fold(text)

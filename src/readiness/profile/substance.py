@@ -25,16 +25,18 @@ distinct, meaningful fact never removes one the criteria read.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from readiness.input.fieldpaths import Loc
 from readiness.profile.bilingual import Text
 from readiness.profile.model import Initiative, Profile, Record
-from readiness.profile.placeholders import same_key, too_short
+from readiness.profile.placeholders import plainly_meaningful, same_key, too_short
 from readiness.profile.programmes import catalogue, near_miss
 
 # Fields whose text is an id or a fixed word, never prose to judge.
@@ -64,140 +66,216 @@ def substantive(
 ) -> tuple[Profile, tuple[Finding, ...]]:
     """The profile as the criteria read it, and what was set aside (see the module doc)."""
     findings: list[Finding] = []
-    record = _programme_names(_clean(profile.record, ("record",), findings), findings)
-    will = _clean(profile.will, ("will",), findings)
-    update: dict[str, Any] = {"will": will, "record": record}
+    values = profile.__dict__  # the fields: faster than getattr on a pydantic model
+    update: dict[str, Any] = {
+        "will": _clean(values["will"], ("will",), findings),
+        "record": _programme_names(_clean(values["record"], ("record",), findings), findings),
+    }
     for name in ("issues", "initiatives", "partners"):
-        value = getattr(profile, name)
+        value = values[name]
         if isinstance(value, list):
             update[name] = _clean_list(value, (name,), name, findings)
-    if isinstance(update.get("initiatives"), list) and strategies:
-        update["initiatives"] = [
-            _limit_strategies(item, strategies, ("initiatives", i), findings)
-            for i, item in enumerate(update["initiatives"])
-        ]
-    # Most profiles lose nothing: then they are read as they are, without a copy.
-    unchanged = all(_same(value, getattr(profile, name)) for name, value in update.items())
+    if strategies and isinstance(update.get("initiatives"), list):
+        update["initiatives"] = _limit_all(update["initiatives"], strategies, findings)
+    # Most profiles lose nothing: then they are read as they are, without a copy.  Each step
+    # gives back the very object it was given when it changed nothing.
+    unchanged = all(value is values[name] for name, value in update.items())
     cleaned = profile if unchanged else profile.model_copy(update=update)
-    return cleaned, tuple(sorted(findings, key=lambda f: _order(f.loc)))
+    if len(findings) > 1:
+        findings.sort(key=lambda f: _order(f.loc))
+    return cleaned, tuple(findings)
 
 
 def _order(loc: Loc) -> tuple[tuple[int, str], ...]:
     return tuple((0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in loc)
 
 
+_PROSE: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _prose_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that may hold prose, a list or a record, worked out once per
+    class rather than for each field of each town: not those of :data:`_NOT_PROSE`, nor those
+    whose type admits no text but ``unknown`` (dates, numbers, yes or no), which pydantic
+    validated and a frozen model keeps."""
+    names = _PROSE.get(cls)
+    if names is None:
+        names = tuple(
+            name
+            for name, field in cls.model_fields.items()
+            if name not in _NOT_PROSE and _may_hold_prose(field.annotation)
+        )
+        _PROSE[cls] = names
+    return names
+
+
+def _may_hold_prose(annotation: Any) -> bool:
+    """Whether a value of this type may be text other than ``unknown``, a list or a record."""
+    if annotation in (bool, int, float, dt.date, type(None)):
+        return False
+    if get_origin(annotation) is Literal:
+        return any(isinstance(a, str) and a != "unknown" for a in get_args(annotation))
+    if get_origin(annotation) in (Annotated, Union, UnionType):
+        args = get_args(annotation)
+        return any(map(_may_hold_prose, args[:1] if get_origin(annotation) is Annotated else args))
+    return True  # text, a list, a record, or a type this does not know: read it
+
+
 def _clean(model: Any, loc: Loc, findings: list[Finding]) -> Any:
+    """The record with its too-short texts unstated and its lists cleaned (``model`` itself when
+    nothing changes)."""
     if not isinstance(model, BaseModel):
         return model
     values = model.__dict__  # the fields: faster than getattr on a pydantic model
-    update: dict[str, Any] = {}
-    for name in model.__pydantic_fields_set__:
-        if name in _NOT_PROSE:
-            continue
+    stated = model.__pydantic_fields_set__
+    update: dict[str, Any] | None = None
+    names = _PROSE.get(model.__class__)
+    for name in _prose_fields(model.__class__) if names is None else names:
         value = values[name]
+        if value is None or name not in stated:  # None is neither text, list nor record
+            continue
         if isinstance(value, str):
-            if value != "unknown" and _too_short(value):
+            # ``unknown`` is never too short (tests/test_substance.py): no need to skip it.
+            short = _SHORT.get(value)
+            if short is None:
+                short = _judge(value)
+            if short:
                 findings.append(_too_short_finding((*loc, name), value))
+                update = update or {}
                 update[name] = None
         elif isinstance(value, list):
             if value:
                 kept = _clean_list(value, (*loc, name), name, findings)
-                if not _same(kept, value):
+                if kept is not value:
+                    update = update or {}
                     update[name] = kept
         elif isinstance(value, BaseModel):
             cleaned = _clean(value, (*loc, name), findings)
             # A record that states nothing (``timeline: {start: null}``, a team whose only
             # text was too short) is no record.
-            if cleaned is not value or not _says_something(cleaned):
-                update[name] = cleaned if _says_something(cleaned) else None
-    return model.model_copy(update=update) if update else model
+            if not _says_something(cleaned):
+                update = update or {}
+                update[name] = None
+            elif cleaned is not value:
+                update = update or {}
+                update[name] = cleaned
+    return model if update is None else model.model_copy(update=update)
 
 
-def _same(new: object, old: object) -> bool:
-    """Whether cleaning left a value as it was: the same object, or a list of the same items."""
-    if new is old:
-        return True
-    return (
-        isinstance(new, list)
-        and isinstance(old, list)
-        and len(new) == len(old)
-        and all(a is b for a, b in zip(new, old, strict=True))
-    )
-
-
-_NOTHING: tuple[object, ...] = (None, "", [], ())
+_NOTHING: tuple[object, ...] = ("", [], ())
 
 
 def _says_something(model: BaseModel) -> bool:
     values = model.__dict__
-    return any(values[name] not in _NOTHING for name in model.__pydantic_fields_set__)
+    for name in model.__pydantic_fields_set__:
+        value = values[name]
+        if value is not None and value not in _NOTHING:
+            return True
+    return False
 
 
-_READ: dict[str, tuple[bool, str]] = {}
-_READ_LONGEST = 24
+# Whether a text is too short, and its key as an entry (:func:`too_short`, :func:`same_key`),
+# each worked out once per text and only where it is needed: towns repeat their words.  Only
+# short texts recur (部署, 商工会, a firm's name): a long one is not kept alive.  Each memo is
+# emptied when full.  Callers look a text up in the memo themselves (a call costs more).
+_SHORT: dict[str, bool] = {}
+_KEY: dict[str, str] = {}
+_MEMO_LONGEST = 24
+_MEMO_SIZE = 65536
 
 
-def _read(text: str) -> tuple[bool, str]:
-    """Whether ``text`` is too short, and its key as an entry (:func:`too_short`,
-    :func:`same_key`), worked out once per text: towns repeat their words."""
-    found = _READ.get(text)
-    if found is None:
-        found = (too_short(text), same_key(text))
-        # Only short texts recur (部署, 商工会, a firm's name): a long one is not kept alive.
-        if len(text) <= _READ_LONGEST:
-            if len(_READ) >= 65536:
-                _READ.clear()
-            _READ[text] = found
-    return found
+def _judge(text: str) -> bool:
+    """:func:`too_short`, remembered for a short text."""
+    # Most text opens with two different kana or kanji: then it is long enough, which its first
+    # three characters prove without normalising the whole text.
+    short = not plainly_meaningful(text) and too_short(text)
+    if len(text) <= _MEMO_LONGEST:
+        if len(_SHORT) >= _MEMO_SIZE:
+            _SHORT.clear()
+        _SHORT[text] = short
+    return short
 
 
 def _too_short(text: str) -> bool:
-    return _read(text)[0]
+    short = _SHORT.get(text)
+    return _judge(text) if short is None else short
+
+
+def _new_key(text: str) -> str:
+    """:func:`same_key`, remembered for a short text."""
+    key = same_key(text)
+    if len(text) <= _MEMO_LONGEST:
+        if len(_KEY) >= _MEMO_SIZE:
+            _KEY.clear()
+        _KEY[text] = key
+    return key
 
 
 def _clean_list(items: list[Any], loc: Loc, name: str, findings: list[Finding]) -> list[Any]:
     """The items kept (``items`` itself when every one is kept as it is)."""
+    if len(items) == 1:  # no other entry to repeat: no key needed
+        return _clean_one(items, loc, name, findings)
     kept: list[Any] = []
     seen: dict[str, int] = {}
     label_field = _NAMED_BY.get(name)
     changed = False
-    alone = len(items) == 1  # no other entry to repeat: no key needed
     for index, item in enumerate(items):
         if isinstance(item, str):
-            short, key = _read(item)
-            if short:
+            short = _SHORT.get(item)
+            if short if short is not None else _judge(item):
                 findings.append(_too_short_finding((*loc, index), item))
                 changed = True
                 continue
+            key = _KEY.get(item) or _new_key(item)
         elif isinstance(item, BaseModel):
             label = item.__dict__.get(label_field) if label_field else None
-            if isinstance(label, str):
-                short, key = _read(label)
-                if short:
-                    findings.append(
-                        _too_short_finding((*loc, index, label_field or ""), label, dropped=True)
-                    )
-                    changed = True
-                    continue
+            if isinstance(label, str) and _too_short(label):
+                findings.append(
+                    _too_short_finding((*loc, index, label_field or ""), label, dropped=True)
+                )
+                changed = True
+                continue
             cleaned = _clean(item, (*loc, index), findings)
             changed = changed or cleaned is not item
             item = cleaned  # noqa: PLW2901 - the cleaned item is kept
-            if alone:
-                kept.append(item)
-                continue
-            if not isinstance(label, str):
+            # A label that is not too short is kept as it is, and names the entry.
+            if isinstance(label, str):
+                key = _KEY.get(label) or _new_key(label)
+            else:
                 key = _entry_key(item, label_field)
-            # else: a label that is not too short is kept as it is, and names the entry
         else:
             kept.append(item)
             continue
-        if key in seen:
-            findings.append(_duplicate((*loc, index), (*loc, seen[key])))
+        first = seen.get(key)
+        if first is not None:
+            findings.append(_duplicate((*loc, index), (*loc, first)))
             changed = True
             continue
         seen[key] = index
         kept.append(item)
     return kept if changed else items
+
+
+def _clean_one(items: list[Any], loc: Loc, name: str, findings: list[Finding]) -> list[Any]:
+    """:func:`_clean_list` of a list of one item."""
+    (item,) = items
+    if isinstance(item, str):
+        if not _too_short(item):
+            return items
+        findings.append(_too_short_finding((*loc, 0), item))
+        return []
+    if not isinstance(item, BaseModel):
+        return items
+    label_field = _NAMED_BY.get(name)
+    label = item.__dict__.get(label_field) if label_field else None
+    if isinstance(label, str) and _too_short(label):
+        findings.append(_too_short_finding((*loc, 0, label_field or ""), label, dropped=True))
+        return []
+    cleaned = _clean(item, (*loc, 0), findings)
+    return items if cleaned is item else [cleaned]
+
+
+_SORTED: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
 def _entry_key(item: BaseModel, label_field: str | None) -> str:
@@ -206,24 +284,50 @@ def _entry_key(item: BaseModel, label_field: str | None) -> str:
     values = item.__dict__
     if label_field is not None:
         label = values[label_field]
-        return _read(label)[1] if isinstance(label, str) else same_key(str(label))
+        return _key(label) if isinstance(label, str) else same_key(str(label))
+    cls = item.__class__
+    names = _SORTED.get(cls)
+    if names is None:  # the stated fields in sorted order are these, without sorting them
+        names = _SORTED[cls] = tuple(sorted(cls.model_fields))
+    stated = item.__pydantic_fields_set__
     parts = []
-    for name in sorted(item.__pydantic_fields_set__):
+    for name in names:
+        if name not in stated:
+            continue
         value = values[name]
         if isinstance(value, list):
-            value = sorted(_read(v)[1] if isinstance(v, str) else repr(v) for v in value)
+            value = sorted([_key(v) if isinstance(v, str) else repr(v) for v in value])
         elif isinstance(value, str):
-            value = _read(value)[1]
+            value = _key(value)
         parts.append(f"{name}={value!r}")
     return ";".join(parts)
+
+
+def _key(text: str) -> str:
+    return _KEY.get(text) or _new_key(text)
+
+
+def _limit_all(
+    initiatives: list[Any], strategies: frozenset[str], findings: list[Finding]
+) -> list[Any]:
+    """:func:`_limit_strategies` of each initiative (``initiatives`` itself if none changed)."""
+    limited = None
+    for index, item in enumerate(initiatives):
+        if len(item.serves) <= 1:  # one strategy is always allowed: most initiatives
+            continue
+        new = _limit_strategies(item, strategies, ("initiatives", index), findings)
+        if new is not item:
+            limited = limited or list(initiatives)
+            limited[index] = new
+    return initiatives if limited is None else limited
 
 
 def _limit_strategies(
     item: Initiative, strategies: frozenset[str], loc: Loc, findings: list[Finding]
 ) -> Initiative:
-    claimed = list(dict.fromkeys(s for s in item.serves if s in strategies))
     actions = len(item.actions) if isinstance(item.actions, list) else 0
     allowed = max(1, actions)
+    claimed = list(dict.fromkeys(s for s in item.serves if s in strategies))
     if len(claimed) <= allowed:
         return item
     dropped = set(claimed[allowed:])
@@ -250,10 +354,11 @@ def _programme_names(record: Record, findings: list[Finding]) -> Record:
     uses = record.programmes
     if not isinstance(uses, list):
         return record
+    known = catalogue()
     kept = []
     for index, use in enumerate(uses):
         here: Loc = ("record", "programmes", index, "programme")
-        if use.programme in catalogue():
+        if use.programme in known:
             kept.append(use)
             continue
         if _too_short(use.programme):
