@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -27,6 +26,7 @@ from pydantic import BaseModel
 
 from readiness.criteria.model import Band, Criteria, Criterion, Section, Source, Strategy
 from readiness.profile.bilingual import Text
+from readiness.profile.nfkc import nfkc
 
 ChangeKind = Literal["added", "removed", "changed", "renamed"]
 Value = str | float | bool | dict[str, str] | None
@@ -327,7 +327,7 @@ Segment = tuple[Literal["same", "removed", "added"], str]
 
 
 def _width_free(text: str) -> list[str]:
-    return [unicodedata.normalize("NFKC", c) for c in text]
+    return [nfkc(c) for c in text]
 
 
 def wording_diff(old: str, new: str) -> list[Segment]:

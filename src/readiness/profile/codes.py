@@ -28,13 +28,13 @@ ways): ambiguous, both are reported.  No known candidate: an error naming the we
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass
 from typing import Literal
 
 from readiness.messages import table
 from readiness.profile.localgov import check_digit
+from readiness.profile.nfkc import nfkc
 
 Completion = Literal["as_given", "check_digit_added", "leading_zero_restored", "both_restored"]
 
@@ -66,7 +66,7 @@ class Candidate:
 
 def candidates(typed: str) -> list[Candidate]:
     """Well-formed 6-digit codes ``typed`` may stand for (not yet checked against the list)."""
-    digits = re.sub(r"[\s\-‐－ー]", "", unicodedata.normalize("NFKC", typed))
+    digits = re.sub(r"[\s\-‐－ー]", "", nfkc(typed))
     if not (digits.isascii() and digits.isdigit()):
         return []
     found: list[Candidate] = []
@@ -95,7 +95,7 @@ class Resolved:
     @property
     def corrected_check_digit(self) -> str | None:
         """For 6 digits with a wrong check digit: the code with the right one (a hint only)."""
-        digits = re.sub(r"[\s\-‐－ー]", "", unicodedata.normalize("NFKC", self.typed))
+        digits = re.sub(r"[\s\-‐－ー]", "", nfkc(self.typed))
         if len(digits) == 6 and digits.isascii() and digits.isdigit() and not is_valid(digits):
             fixed = with_check_digit(digits[:5])
             return fixed if is_valid(fixed) else None

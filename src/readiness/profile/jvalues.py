@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
@@ -24,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from readiness.input.explain_ja import register_ja_words
 from readiness.input.jdates import DateError, parse_date
+from readiness.profile.nfkc import nfkc
 
 TopCommitment = Literal["mayor", "deputy_mayor", "department_head", "section_head", "none"]
 PartnerType = Literal[
@@ -88,7 +88,7 @@ UNKNOWN_JA = ("不明",)
 
 
 def _key(value: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", value).split())
+    return "".join(nfkc(value).split())
 
 
 _MISSING = object()

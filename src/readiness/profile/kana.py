@@ -19,12 +19,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from readiness.profile.nfkc import nfkc
+
 # ---------------------------------------------------------------------------------- kana
 
 
 def to_hiragana(text: str) -> str:
     """NFKC (half-width katakana → full-width), then katakana → hiragana.  ー and ヶ are kept."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     return "".join(
         chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" and c not in "ヵヶ" else c for c in text
     )
@@ -154,7 +156,7 @@ _ROMAJI_SUFFIXES = ("city", "town", "village", "ward", "shi", "machi", "cho", "m
 
 def name_key(name: str) -> str:
     """Kanji name key: NFKC, no spaces, ヶ/ケ/ヵ/が folded, variant kanji mapped."""
-    text = "".join(unicodedata.normalize("NFKC", name).split())
+    text = "".join(nfkc(name).split())
     text = text.translate(_KE)
     return "".join(VARIANTS.get(c, c) for c in text)
 
@@ -172,7 +174,7 @@ def _with_stripped(key: str, suffixes: Iterable[str]) -> list[str]:
 
 
 def _exact(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    return "".join(nfkc(name).split())
 
 
 def query_keys(query: str) -> list[tuple[str, list[str]]]:
@@ -181,7 +183,7 @@ def query_keys(query: str) -> list[tuple[str, list[str]]]:
     Tables: ``exact`` (the name as written), ``name`` (variants folded), ``kana``, ``romaji``
     (long vowels as written) and ``loose`` (long vowels collapsed).
     """
-    q = unicodedata.normalize("NFKC", query).strip()
+    q = nfkc(query).strip()
     tries: list[tuple[str, list[str]]] = [
         ("exact", _with_stripped(_exact(q), _KANJI_SUFFIXES)),
         ("name", _with_stripped(name_key(q), _KANJI_SUFFIXES)),

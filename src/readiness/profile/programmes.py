@@ -10,7 +10,6 @@ most likely a misspelling), a finding in the report when it does (it counts as w
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -18,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from readiness.profile.bilingual import Text
+from readiness.profile.nfkc import nfkc
 
 
 class Programme(BaseModel):
@@ -53,7 +53,7 @@ four characters)."""
 
 
 def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+    return "".join(nfkc(text).lower().split())
 
 
 def near_miss(name: str) -> Programme | None:
