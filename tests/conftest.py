@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -31,11 +33,32 @@ class CliResult:
 RunCli = Callable[..., CliResult]
 
 
+_CLICK_COMMANDS: dict[int, tuple[typer.Typer, Any]] = {}
+
+
+def click_command(app: typer.Typer) -> Any:
+    """typer's click command for ``app``, made once per app for the whole run.
+
+    typer's ``CliRunner.invoke`` makes it again on every call: reading the signature of every
+    command (``typing.get_type_hints`` on each function) takes about 30 ms, most of an
+    in-process run.  A click command is made to be run many times (as ``main()`` runs it once
+    per process); what it keeps between runs (typer's coercion adapters, built on first use)
+    is what a long-lived process keeps.
+    """
+    made = _CLICK_COMMANDS.get(id(app))
+    if made is None or made[0] is not app:
+        made = _CLICK_COMMANDS[id(app)] = (app, typer.main.get_command(app))
+    return made[1]
+
+
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Run the CLI in-process; output is plain (not a terminal) and 80 columns wide."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # typer.testing's own name for typer.main.get_command (typer 0.17 to 0.29): the runner
+    # below then reuses one click command; were the name gone, this fails rather than slows.
+    monkeypatch.setattr(typer.testing, "_get_command", click_command)
 
     def run(
         *args: str, env: dict[str, str] | None = None, input: str | bytes | None = None
