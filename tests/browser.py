@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -102,34 +103,60 @@ def png_colours(png: bytes, limit: int = 4096) -> int:
             break
     raw = zlib.decompress(bytes(idat))
     stride = width * bpp
-    prev = bytearray(stride)
+    prev = bytes(stride)
     colours: set[bytes] = set()
     for y in range(height):
         off = y * (stride + 1)
-        ftype, line = raw[off], bytearray(raw[off + 1 : off + 1 + stride])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if ftype == 1:
-                line[i] = (line[i] + a) & 0xFF
-            elif ftype == 2:
-                line[i] = (line[i] + b) & 0xFF
-            elif ftype == 3:
-                line[i] = (line[i] + ((a + b) >> 1)) & 0xFF
-            elif ftype == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                line[i] = (line[i] + pred) & 0xFF
+        line = _unfilter(raw[off], raw[off + 1 : off + 1 + stride], prev, bpp)
         # Sample every 4th pixel of every 4th row: plenty to tell blank from drawn, and fast.
         if y % 4 == 0:
             for x in range(0, width, 4):
-                colours.add(bytes(line[x * bpp : x * bpp + 3]))
+                colours.add(line[x * bpp : x * bpp + 3])
             if len(colours) >= limit:
                 return len(colours)
         prev = line
     return len(colours)
+
+
+def _add_bytes(x: bytes, y: bytes) -> bytes:
+    """Each byte of ``x`` plus the same byte of ``y``, modulo 256, as one big-integer sum: the
+    low 7 bits of each byte add without reaching the next byte; the top bit is the XOR of both
+    top bits and that carry."""
+    n = len(x)
+    low7 = int.from_bytes(b"\x7f" * n, "big")
+    a, b = int.from_bytes(x, "big"), int.from_bytes(y, "big")
+    return (((a & low7) + (b & low7)) ^ ((a ^ b) & ~low7)).to_bytes(n, "big")
+
+
+def _unfilter(ftype: int, filtered: bytes, prev: bytes, bpp: int) -> bytes:
+    """One row of a PNG with its filter undone (PNG spec, section 9), given the row above.
+
+    None and Up (most of Chromium's rows) are whole-row operations, Sub a running sum per
+    channel; Average and Paeth depend on the byte just undone, so go byte by byte.
+    """
+    if ftype == 0:
+        return filtered
+    if ftype == 2:
+        return _add_bytes(filtered, prev)
+    line = bytearray(filtered)
+    if ftype == 1:
+        for channel in range(bpp):
+            line[channel::bpp] = bytes(map((0xFF).__and__, accumulate(line[channel::bpp])))
+        return bytes(line)
+    if ftype == 3:
+        for i in range(len(line)):
+            line[i] = (line[i] + (((line[i - bpp] if i >= bpp else 0) + prev[i]) >> 1)) & 0xFF
+    elif ftype == 4:
+        for i in range(min(bpp, len(line))):  # a and c are 0 there: the prediction is b
+            line[i] = (line[i] + prev[i]) & 0xFF
+        for i in range(bpp, len(line)):
+            a, b, c = line[i - bpp], prev[i], prev[i - bpp]
+            # p = a + b - c; |p - a|, |p - b|, |p - c|
+            pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - c - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+    else:
+        raise ValueError(f"unknown PNG filter type {ftype}")
+    return bytes(line)
 
 
 def pdf_page_count(pdf: bytes) -> int:

@@ -113,3 +113,46 @@ def test_progress_page_in_chromium(browser: Any, run_cli: RunCli, tmp_path: Path
     assert shown.requested_urls == [page.resolve().as_uri()]
     assert shown.colours > 50
     assert shown.pages == 1
+
+
+def _png(rows: list[bytes], width: int, bpp: int) -> bytes:
+    """An 8-bit RGB (bpp 3) or RGBA (bpp 4) PNG whose row y uses filter type y % 5."""
+    import struct
+    import zlib
+
+    def predict(ftype: int, a: int, b: int, c: int) -> int:
+        p = a + b - c
+        paeth = min((abs(p - a), 0, a), (abs(p - b), 1, b), (abs(p - c), 2, c))[2]
+        return (0, a, b, (a + b) >> 1, paeth)[ftype]
+
+    data, prev = bytearray(), bytes(width * bpp)
+    for y, row in enumerate(rows):
+        data.append(y % 5)
+        for i, x in enumerate(row):
+            a, c = (row[i - bpp], prev[i - bpp]) if i >= bpp else (0, 0)
+            data.append((x - predict(y % 5, a, prev[i], c)) & 0xFF)
+        prev = row
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, len(rows), 8, 2 if bpp == 3 else 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + b"".join(
+        [chunk(b"IHDR", header), chunk(b"IDAT", zlib.compress(bytes(data))), chunk(b"IEND", b"")]
+    )
+
+
+@pytest.mark.parametrize("bpp", [3, 4])
+def test_png_colours_undoes_every_filter(bpp: int) -> None:
+    """The decoder behind the screenshot checks, without a browser: rows under each of the five
+    filters, with colours that differ pixel to pixel and row to row."""
+    import random
+
+    rng = random.Random(bpp)
+    width = 23
+    rows = [bytes(rng.choice([0, 1, 127, 128, 200, 255, rng.randrange(256)])
+                  for _ in range(width * bpp)) for _ in range(41)]  # fmt: skip
+    sampled = {row[x * bpp : x * bpp + 3] for row in rows[::4] for x in range(0, width, 4)}
+    assert png_colours(_png(rows, width, bpp)) == len(sampled) > 50
+    assert png_colours(_png([bytes(width * bpp)] * 9, width, bpp)) == 1
