@@ -620,13 +620,20 @@ def test_ctrl_c_with_jobs_prints_one_line_not_tracebacks(tmp_path: Path) -> None
         shutil.copy(EXAMPLES / "koshi.yaml", towns / f"k{i}.yaml")
     env = {**os.environ, "COLUMNS": "80"}
     env.pop("GITHUB_ACTIONS", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "readiness", "batch", str(towns), "--jobs", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,  # a group of its own, as a terminal's Ctrl-C reaches
-    )
+    # Ctrl-C reaches a terminal's foreground job.  A job a script starts in the background (as
+    # .ci/run starts .ci/lowest.sh) inherits SIGINT ignored, which Python keeps ignoring: the
+    # batch would end with 0.  Exec turns a handler (not an ignore) back into the default.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "readiness", "batch", str(towns), "--jobs", "2"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # a group of its own, as a terminal's Ctrl-C reaches
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 30
     while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
