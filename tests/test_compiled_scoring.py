@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import copy
 import pickle
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from readiness.profile.loading import load_profile
 from readiness.profile.model import Profile
 from readiness.profile.substance import substantive
 from readiness.scoring import compiled as compiled_module
+from readiness.scoring import scorer as scorer_module
 from readiness.scoring.assessment import NEXT_BAND_LATER, Assessment
 from tests import random_criteria
 from tests.conftest import EXAMPLES
@@ -183,3 +186,36 @@ def test_the_plan_to_the_next_band_is_worked_out_on_first_read(criteria: Criteri
     assert _lazy(criteria, profile) == a
     with pytest.raises(AttributeError, match=r"^no_such_field$"):
         a.no_such_field  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_threads_reading_the_plan_at_once_get_the_same_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two threads in the first read: both work it out (slowly, here), both get the one kept."""
+    criteria = CRITERIA[0]
+    a = _lazy(criteria, load_profile(EXAMPLES / "koshi.yaml"))
+    search = scorer_module._next_band
+
+    def slow(*args: Any) -> Any:
+        time.sleep(0.05)
+        return search(*args)
+
+    monkeypatch.setattr(scorer_module, "_next_band", slow)
+    found: list[object] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            found.append(a.next_band)
+        except BaseException as e:  # any error is the failure
+            errors.append(e)
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(found) == 3
+    assert all(plan_ is found[0] for plan_ in found)
+    assert found[0] == reference(criteria, load_profile(EXAMPLES / "koshi.yaml")).next_band

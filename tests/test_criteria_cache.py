@@ -243,3 +243,47 @@ def test_old_entries_are_pruned(
         monkeypatch.setattr(cache, "code_fingerprint", lambda n=n: f"code {n}".encode())
         cache.load_cached(criteria_file)
     assert len(entries(cache_dir)) == 2
+
+
+TITLE = "東北経済産業局 連携モデル事業"
+
+
+def _tohoku_titled(path: Path, title: str) -> None:
+    source = bundled_path("tohoku-2022")
+    assert source is not None
+    text = source.read_text(encoding="utf-8")
+    assert TITLE in text
+    path.write_text(text.replace(TITLE, title), encoding="utf-8")
+
+
+def _child(path: Path) -> None:
+    path.write_text('format: 1\nextends: base.yaml\nid: x\nversion: "c"\n', encoding="utf-8")
+
+
+def test_a_parent_link_pointed_elsewhere_is_read_again(cache_dir: Path, tmp_path: Path) -> None:
+    _tohoku_titled(tmp_path / "v1.yaml", "V1")
+    _tohoku_titled(tmp_path / "v2.yaml", "V2")
+    (tmp_path / "base.yaml").symlink_to("v1.yaml")
+    _child(tmp_path / "child.yaml")
+    assert cache.load_cached(tmp_path / "child.yaml").title.ja.startswith("V1（")
+    (tmp_path / "base.yaml").unlink()
+    (tmp_path / "base.yaml").symlink_to("v2.yaml")
+    assert cache.load_cached(tmp_path / "child.yaml").title.ja.startswith("V2（")
+    assert cache.load_cached(tmp_path / "child.yaml") == load_criteria(tmp_path / "child.yaml")
+
+
+def test_a_child_reached_by_a_link_finds_the_parent_beside_the_link(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    """The same file by two paths (one a link): each path's own ``base.yaml`` is its parent."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _tohoku_titled(tmp_path / "a" / "base.yaml", "A")
+    _tohoku_titled(tmp_path / "b" / "base.yaml", "B")
+    _child(tmp_path / "b" / "child.yaml")
+    (tmp_path / "a" / "child.yaml").symlink_to(tmp_path / "b" / "child.yaml")
+    for _ in range(2):  # the second time, each path meets the entry the other one wrote
+        for folder, title in (("a", "A（"), ("b", "B（"), ("a", "A（")):
+            found = cache.load_cached(tmp_path / folder / "child.yaml")
+            assert found.title.ja.startswith(title)
+            assert found == load_criteria(tmp_path / folder / "child.yaml")

@@ -7,8 +7,10 @@ Python and pydantic versions, and the size and time of every module of the packa
 edited file or an upgraded readiness never meets an old entry.
 
 A file that ``extends:`` another is cached with the text of every parent it was merged with (by
-digest): an entry whose parent has changed, moved or gone is a miss, read again (and any error
-reported) as if there were no cache.
+digest), each under the path it was opened by, and with the path the file itself was given by
+(a parent named by a relative path is found beside the file as given, even through a link):
+an entry whose parent has changed, moved or gone, or that is reached by another path, is a
+miss, read again (and any error reported) as if there were no cache.
 
 The cache is an optimisation only: an entry that cannot be read or unpickled is ignored (and
 replaced), and a directory that cannot be written is not used.  Entries are written to a
@@ -77,29 +79,32 @@ def _entry(path: Path, text: str, encoding: str | None) -> Path | None:
 
 
 Parents = tuple[tuple[str, bytes], ...]
-"""Each parent an extending set was merged with: its resolved path and the digest of its text."""
+"""Each parent an extending set was merged with: its path as opened and the digest of its text."""
 
 
 def _digest(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def _read(entry: Path) -> Criteria | None:
+def _read(entry: Path, path: Path) -> Criteria | None:
     try:
         with open(entry, "rb") as f:
             found = pickle.load(f)  # our own cache, in the user's own directory
     except Exception:  # a missing, partial or stale entry is only a miss
         return None
-    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], Criteria)):
+    if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[2], Criteria)):
         return None
-    parents, criteria = found
-    return criteria if _unchanged(parents) else None
+    given, parents, criteria = found
+    return criteria if _unchanged(given, parents, path) else None
 
 
-def _unchanged(parents: Parents) -> bool:
-    """Whether every parent still holds the text the set was merged with."""
+def _unchanged(given: str, parents: Parents, path: Path) -> bool:
+    """Whether the file was given by the same path and every parent still holds the text the
+    set was merged with."""
     if not parents:
         return True
+    if given != os.path.abspath(path):
+        return False
     from readiness.diagnostics import ReadinessError
     from readiness.input.yamlload import read_text
 
@@ -109,7 +114,7 @@ def _unchanged(parents: Parents) -> bool:
         return False
 
 
-def _write(entry: Path, criteria: Criteria, parents: Parents) -> None:
+def _write(entry: Path, criteria: Criteria, given: str, parents: Parents) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
     import tempfile  # only on a miss: it costs more to import than a hit to read
 
@@ -118,7 +123,7 @@ def _write(entry: Path, criteria: Criteria, parents: Parents) -> None:
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".criteria-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump((parents, criteria), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((given, parents, criteria), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
         finally:
             with contextlib.suppress(OSError):
@@ -144,7 +149,7 @@ def load_cached(path: Path, encoding: str | None = None) -> Criteria:
     text = read_text(path, encoding)
     entry = _entry(path, text, encoding)
     if entry is not None:
-        found = _read(entry)
+        found = _read(entry, path)
         if found is not None:
             return found
     from readiness.criteria.loading import criteria_from_document
@@ -153,5 +158,6 @@ def load_cached(path: Path, encoding: str | None = None) -> Criteria:
     read: list[tuple[str, str]] = []
     criteria = criteria_from_document(doc, read=read)
     if entry is not None:
-        _write(entry, criteria, tuple((parent, _digest(text)) for parent, text in read))
+        parents = tuple((parent, _digest(text)) for parent, text in read)
+        _write(entry, criteria, os.path.abspath(path), parents)
     return criteria

@@ -9,6 +9,7 @@ and ``remove:`` drops ids.  The merged set is then validated and checked like an
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -283,7 +284,8 @@ def parent_document(
     """The parsed parent that ``doc`` extends, and the chain of files that now includes ``doc``.
 
     ``ref`` is a bundled id or a path relative to ``doc``; a parent already in ``chain`` would
-    make a loop and is refused.  ``read`` gets the parent's resolved path and the text parsed.
+    make a loop and is refused.  ``read`` gets the path of the parent as opened (absolute,
+    links not followed: the next load opens the same) and the text parsed.
     """
     here = (*chain, _identity(doc.source))
     path = bundled_path(ref) or (Path(doc.source).parent / ref)
@@ -306,7 +308,7 @@ def parent_document(
         )  # fmt: skip
     text = read_text(path)
     if read is not None:
-        read.append((key, text))
+        read.append((os.path.abspath(path), text))
     return parse(text, str(path)), here
 
 

@@ -19,7 +19,7 @@ def criteria_from_document(
     """The checked criteria set of ``doc``, merged with its parents when it ``extends:`` one.
 
     ``chain`` holds the files already being loaded, so that a loop of ``extends:`` is refused;
-    ``read`` gets each parent's resolved path and text (what a cached set depends on).
+    ``read`` gets each parent's path as opened and its text (what a cached set depends on).
     """
     refuse_other_kind(doc, "a criteria file", "format", "a profile", "schema_version")
     if not is_extension(doc.data):

@@ -195,11 +195,15 @@ class Assessment:
             # The plan to the next band is a search, the costliest part of scoring a town,
             # and a batch's ranked table never reads it: the scorer leaves it to the first
             # read (reading it is all the same to every caller, equality and repr included).
-            later = self.__dict__.get(NEXT_BAND_LATER) if name == "next_band" else None
+            # Two threads may both work it out (it is pure); both get the one kept.
+            found = self.__dict__
+            later = found.get(NEXT_BAND_LATER) if name == "next_band" else None
             if later is None:
+                if name == "next_band" and "next_band" in found:  # set by another thread
+                    return found["next_band"]
                 raise AttributeError(name)
-            value = self.__dict__["next_band"] = later()
-            del self.__dict__[NEXT_BAND_LATER]
+            value = found.setdefault("next_band", later())
+            found.pop(NEXT_BAND_LATER, None)
             return value
 
     def __getstate__(self) -> dict[str, Any]:
