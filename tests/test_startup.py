@@ -51,8 +51,13 @@ _ONLY_FOR = {
 
 
 def _assess(fmt: str, cache: Path) -> dict[str, Any]:
+    return _modules(["assess", str(EXAMPLES / "ishinomaki.yaml"), "-f", fmt], cache)
+
+
+def _modules(args: list[str], cache: Path) -> dict[str, Any]:
+    """The exit code and the modules loaded by ``readiness ARGS``, run in a new process."""
     env = {**os.environ, "READINESS_CACHE_DIR": str(cache)}
-    argv = ["readiness", "assess", str(EXAMPLES / "ishinomaki.yaml"), "-f", fmt]
+    argv = ["readiness", *args]
     result = subprocess.run(
         [sys.executable, "-c", f"import sys; sys.argv = {argv!r}\n{_REPORT}"],
         capture_output=True, text=True, check=True, cwd=ROOT, env=env,
@@ -97,6 +102,8 @@ _typer_coerces = hasattr(_PARAMS[0][1], "type_descriptor")
 
 def _values(param: Any) -> list[Any]:
     values: list[Any] = [None, "", "x", "42", "4.5", "nan", " 7 ", "examples/koshi.yaml", True]
+    # What a parameter of many values gets (and what one of one value must not take as text).
+    values += [(), ("a",), ("examples/koshi.yaml", "*.yaml", "-"), ["x", "y"], (1, "a"), (None,)]
     for choice in (param.type_descriptor.choices or ()) if _typer_coerces else ():
         values += [choice, choice.value, str(choice.value).upper(), f" {choice.value}"]
     return values
@@ -109,6 +116,25 @@ def _outcome(runtime: Any, value: Any, param: Any, ctx: Any) -> tuple[str, str]:
     except Exception as e:  # typer's message, or what its adapter lets through
         return type(e).__name__, str(e)
     return type(got).__name__, repr(got)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "examples"],
+        ["batch", "examples/koshi.yaml", "examples/ishinomaki.yaml", "-o", "json=-"],
+        ["validate", "examples/koshi.yaml", "examples/ishinomaki.yaml"],
+    ],
+    ids=["batch", "batch-output", "validate"],
+)
+def test_paths_and_outputs_are_taken_without_typers_adapters(
+    args: list[str], tmp_path: Path
+) -> None:
+    """Texts for a list of text are typer's own result (below): its adapters, which cost a
+    batch of a few files more than scoring them, are never built for them."""
+    run = _modules(args, tmp_path)
+    assert run["code"] == 0
+    assert "typer._adapters" not in run["modules"]
 
 
 @pytest.mark.skipif(not _typer_coerces, reason="this typer coerces with click types")

@@ -4,16 +4,17 @@ typer from 0.29 on coerces every parameter's value, even an absent one, through 
 ``TypeAdapter`` that it builds on first use: 17 of them for ``assess``, about 60 ms of a run that
 the import floor does not pay (and the import of ``pydantic.types`` with it).  The values most
 runs carry need nothing: an option not given (``None``), text for a text parameter, a choice
-given by name or already the enum member.  Those are answered here exactly as typer's adapters
-answer them (the choice by typer's own ``coerce_cli_choice``); anything else (a number, a path,
-a list, a file, a bad choice and its message) goes to typer's own coercion, built then.
+given by name or already the enum member, texts for a list of text (the paths of ``batch`` and
+``validate``, ``--output``).  Those are answered here exactly as typer's adapters answer them
+(the choice by typer's own ``coerce_cli_choice``); anything else (a number, a path, a list of
+anything else, a file, a bad choice and its message) goes to typer's own coercion, built then.
 
 Older typer (below 0.29) has no such adapters (``_runtime_param``): nothing is changed there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 _NOT_SIMPLE = object()
 
@@ -35,11 +36,26 @@ class PassThrough:
             simple = self._simple(value, ctx)
             if simple is not _NOT_SIMPLE:
                 return simple
+        elif multi and self._texts(value):
+            return list(value)  # typer's adapter: [str(item) for item in value], the same texts
         if self._full is None:
             from typer._coercion import build_runtime_param
 
             self._full = build_runtime_param(self.descriptor)
         return self._full.coerce(value, param=param, ctx=ctx)
+
+    def _texts(self, value: Any) -> bool:
+        """Whether ``value`` is texts given to a ``list[str]`` parameter that has no parser."""
+        d = self.descriptor
+        return (
+            d.is_list
+            and not d.is_file
+            and d.parameter_info.parser is None
+            and d.choices is None
+            and get_args(d.annotation) == (str,)
+            and isinstance(value, (list, tuple))
+            and all(type(item) is str for item in value)
+        )
 
     def _simple(self, value: Any, ctx: Any) -> Any:
         d = self.descriptor
