@@ -348,8 +348,11 @@ def _build(node: yaml.Node, loader: _StrictLoader) -> Any:
     raise _UnusualError
 
 
-def read_text(path: Path, encoding: str | None = None) -> str:
-    """Read a file as text, refusing what is not a regular, readable, reasonably sized file."""
+def read_text(path: str | Path, encoding: str | None = None) -> str:
+    """Read a file as text, refusing what is not a regular, readable, reasonably sized file.
+
+    ``path`` may be text: a batch reads thousands of files, and making a ``Path`` of each
+    name costs more than the ``os.stat`` it is for."""
     name = str(path)
     try:
         st = os.stat(path)
@@ -830,5 +833,7 @@ def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessErr
     return ReadinessError.single(source, code, problem, mark.line + 1, mark.column + 1, ja=ja)
 
 
-def load_yaml(path: Path, encoding: str | None = None, *, defer: bool = False) -> YamlDocument:
+def load_yaml(
+    path: str | Path, encoding: str | None = None, *, defer: bool = False
+) -> YamlDocument:
     return parse(read_text(path, encoding), str(path), defer=defer)
