@@ -11,11 +11,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from readiness.input.fieldpaths import Loc
-from readiness.profile.bilingual import Text
 from readiness.profile.model import Initiative, Profile, Record
 from readiness.profile.placeholders import same_key, too_short
 from readiness.profile.programmes import catalogue, near_miss
-from readiness.profile.substance import _NAMED_BY, _NOT_PROSE, Finding
+from readiness.profile.substance import (  # the message of each finding is the module's own
+    _NAMED_BY,
+    _NOT_PROSE,
+    Finding,
+    _duplicate,
+    _near_catalogue,
+    _too_many_strategies,
+)
+from readiness.profile.substance import _too_short_finding as _too_short
 
 
 def substantive(
@@ -141,20 +148,7 @@ def _limit_strategies(
     if len(claimed) <= allowed:
         return item
     dropped = set(claimed[allowed:])
-    findings.append(
-        Finding(
-            (*loc, "serves"),
-            "too-many-strategies",
-            Text(
-                ja=f"取組 {item.id!r} は{len(claimed)}個の戦略に資するとしていますが、"
-                f"具体的な行動は{actions}件です。行動1件につき戦略1つまでを数えます"
-                f"（数えないもの：{', '.join(claimed[allowed:])}）。",
-                en=f"initiative {item.id!r} claims {len(claimed)} strategies with {actions} "
-                f"concrete action(s); one strategy is counted per action (not counted: "
-                f"{', '.join(claimed[allowed:])})",
-            ),
-        )
-    )
+    findings.append(_too_many_strategies(loc, item, claimed, allowed, actions))
     return item.model_copy(update={"serves": [s for s in item.serves if s not in dropped]})
 
 
@@ -176,49 +170,5 @@ def _programme_names(record: Record, findings: list[Finding]) -> Record:
         kept.append(use)
         near = near_miss(use.programme)
         if near is not None:
-            findings.append(
-                Finding(
-                    here,
-                    "near-catalogue",
-                    Text(
-                        ja=f"{use.programme!r} はカタログにありません。"
-                        f"{near.id}（{near.name.ja}）のことですか。そうなら id で書いてください。"
-                        "書かれたとおりの制度として数えます。",
-                        en=f"{use.programme!r} is not in the catalogue: did you mean {near.id} "
-                        f"({near.name.en})? If so, write its id; it counts as written.",
-                    ),
-                )
-            )
+            findings.append(_near_catalogue(here, use.programme, near))
     return record if len(kept) == len(uses) else record.model_copy(update={"programmes": kept})
-
-
-def _too_short(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
-    ja_what = "この項目全体を数えません" if dropped else "記載なしとして扱います"
-    en_what = "the whole entry is not counted" if dropped else "it counts as not stated"
-    return Finding(
-        loc,
-        "too-short",
-        Text(
-            ja=f"{value!r} は短すぎて意味を持ちません。{ja_what}。",
-            en=f"{value!r} is too short to carry meaning: {en_what}",
-        ),
-    )
-
-
-def _duplicate(loc: Loc, first: Loc) -> Finding:
-    where = _dotted(first)
-    return Finding(
-        loc,
-        "duplicate",
-        Text(
-            ja=f"{where} と同じ内容です。一度だけ数えます。",
-            en=f"the same entry as {where}: it counts once",
-        ),
-    )
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out

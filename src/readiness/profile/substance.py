@@ -37,7 +37,7 @@ from readiness.input.fieldpaths import Loc
 from readiness.profile.bilingual import Text
 from readiness.profile.model import Initiative, Profile, Record
 from readiness.profile.placeholders import plainly_meaningful, same_key, too_short
-from readiness.profile.programmes import catalogue, near_miss
+from readiness.profile.programmes import Programme, catalogue, near_miss
 
 # Fields whose text is an id or a fixed word, never prose to judge.
 _NOT_PROSE = frozenset(
@@ -333,20 +333,7 @@ def _limit_strategies(
     if len(claimed) <= allowed:
         return item
     dropped = set(claimed[allowed:])
-    findings.append(
-        Finding(
-            (*loc, "serves"),
-            "too-many-strategies",
-            Text(
-                ja=f"取組 {item.id!r} は{len(claimed)}個の戦略に資するとしていますが、"
-                f"具体的な行動は{actions}件です。行動1件につき戦略1つまでを数えます"
-                f"（数えないもの：{', '.join(claimed[allowed:])}）。",
-                en=f"initiative {item.id!r} claims {len(claimed)} strategies with {actions} "
-                f"concrete action(s); one strategy is counted per action (not counted: "
-                f"{', '.join(claimed[allowed:])})",
-            ),
-        )
-    )
+    findings.append(_too_many_strategies(loc, item, claimed, allowed, actions))
     return item.model_copy(update={"serves": [s for s in item.serves if s not in dropped]})
 
 
@@ -369,20 +356,44 @@ def _programme_names(record: Record, findings: list[Finding]) -> Record:
         kept.append(use)
         near = near_miss(use.programme)
         if near is not None:
-            findings.append(
-                Finding(
-                    here,
-                    "near-catalogue",
-                    Text(
-                        ja=f"{use.programme!r} はカタログにありません。"
-                        f"{near.id}（{near.name.ja}）のことですか。そうなら id で書いてください。"
-                        "書かれたとおりの制度として数えます。",
-                        en=f"{use.programme!r} is not in the catalogue: did you mean {near.id} "
-                        f"({near.name.en})? If so, write its id; it counts as written.",
-                    ),
-                )
-            )
+            findings.append(_near_catalogue(here, use.programme, near))
     return record if len(kept) == len(uses) else record.model_copy(update={"programmes": kept})
+
+
+# The findings' messages (tests/reference_substance.py, the rules as first written, says the
+# same through these).
+
+
+def _too_many_strategies(
+    loc: Loc, item: Initiative, claimed: list[str], allowed: int, actions: int
+) -> Finding:
+    not_counted = ", ".join(claimed[allowed:])
+    return Finding(
+        (*loc, "serves"),
+        "too-many-strategies",
+        Text(
+            ja=f"取組 {item.id!r} は{len(claimed)}個の戦略に資するとしていますが、"
+            f"具体的な行動は{actions}件です。行動1件につき戦略1つまでを数えます"
+            f"（数えないもの：{not_counted}）。",
+            en=f"initiative {item.id!r} claims {len(claimed)} strategies with {actions} "
+            f"concrete action(s); one strategy is counted per action (not counted: "
+            f"{not_counted})",
+        ),
+    )
+
+
+def _near_catalogue(loc: Loc, programme: str, near: Programme) -> Finding:
+    return Finding(
+        loc,
+        "near-catalogue",
+        Text(
+            ja=f"{programme!r} はカタログにありません。"
+            f"{near.id}（{near.name.ja}）のことですか。そうなら id で書いてください。"
+            "書かれたとおりの制度として数えます。",
+            en=f"{programme!r} is not in the catalogue: did you mean {near.id} "
+            f"({near.name.en})? If so, write its id; it counts as written.",
+        ),
+    )
 
 
 def _too_short_finding(loc: Loc, value: str, *, dropped: bool = False) -> Finding:
