@@ -12,10 +12,10 @@ worked out here, once per loaded set (cached by identity: a loaded set is never 
 
 Results that depend only on which criteria a town meets (its plan to the next band, a
 section's result) are the same for every town that meets the same ones, and immutable: the
-set keeps them, bounded.  A section's result recurs often (a section has a few criteria); the
-outcome of the whole set (every criterion's status) far less often (3,602 patterns in 5,000
-generated towns), so only a few hundred of those are kept: at 3 KB each, 4,096 of them were
-most of a batch's memory growth.
+set keeps them, bounded.  A section's result recurs often (a section has a few criteria); which
+criteria of the whole set are met far less often (2,729 patterns in 5,000 generated towns), so
+only a few hundred of those outcomes are kept: 4,096 of them were most of a batch's memory
+growth.
 """
 
 from __future__ import annotations
@@ -109,7 +109,8 @@ class Compiled:
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)
     """Immutable results shared by towns that meet the same criteria (see the module doc)."""
     outcomes: dict[Any, Any] = field(default_factory=dict, compare=False)
-    """The same for the outcome of the whole set, which recurs far less (see the module doc)."""
+    """The same for which criteria of the whole set are met, which recurs far less (see the
+    module doc)."""
 
     def remember(self, key: object, value: Any) -> Any:
         if len(self.memo) >= MEMO_LIMIT:

@@ -114,16 +114,10 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
             },
         )
         results.append(result)
-    sections = len(form.parts)
-    unknown_facts = (
-        tuple(len(unknown_at.get(g, ())) for g in range(sections))
-        if unknown_at
-        else (0,) * sections
-    )
-    key = (tuple(statuses), unknown_facts)
-    shared = form.outcomes.get(key)
+    met = tuple(s == "met" for s in statuses)
+    shared = form.outcomes.get(met)
     if shared is None:
-        shared = form.remember_outcome(key, _shared(form, key[0], unknown_facts))
+        shared = form.remember_outcome(met, _shared(form, met))
     tenths = shared.tenths
     band_index = _band_index(form, tenths, shared.gates_passed, earned_cover, backed_cover)
     municipality = profile.municipality
@@ -142,7 +136,7 @@ def assess(criteria: Criteria, profile: Profile, *, profile_file: str | None = N
         "band": form.levels[band_index].ref,
         "band_rank": band_index,
         "gates_passed": shared.gates_passed,
-        "sections": shared.sections,
+        "sections": _sections(form, statuses, shared.earned_units, unknown_at),
         "criteria": tuple(results),
         "strategy_label": criteria.strategy_label,
         "strategy_fit": _strategy_fit(form, profile),
@@ -175,7 +169,7 @@ def _shared_next_band(form: Compiled, band_index: int, shared: _Shared) -> NextB
 
 @dataclass
 class _Shared:
-    """What every town with the same outcomes (and unknown facts per section) shares."""
+    """What every town that meets the same criteria shares."""
 
     met: tuple[bool, ...]
     total: int
@@ -185,20 +179,17 @@ class _Shared:
     """Each section's points, in its point units."""
     gates_passed: bool
     """Every gate passes: its share of points reached, and its required criteria met."""
-    sections: tuple[SectionResult, ...]
     units: Units
     next_bands: dict[int, NextBand | None]
     """The plan to the next band, by the band reached (which also depends on evidence)."""
 
 
-def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int, ...]) -> _Shared:
-    met = tuple(s == "met" for s in statuses)
+def _shared(form: Compiled, met: tuple[bool, ...]) -> _Shared:
     items = form.items
     earned_units = []
     total = 0
     gates = True
-    sections = []
-    for g, part in enumerate(form.parts):
+    for part in form.parts:
         span = range(part.start, part.stop)
         earned = sum(items[i].units for i in span if met[i])
         earned_units.append(earned)
@@ -207,13 +198,6 @@ def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int,
             earned < part.gate_need or any(items[i].gated and not met[i] for i in span)
         ):
             gates = False
-        # A section's result depends on its own statuses only: shared far more often.
-        own = statuses[part.start : part.stop]
-        section_key = ("section", g, own, unknown_facts[g])
-        section = form.memo.get(section_key)
-        if section is None:
-            section = form.remember(section_key, _section(form, g, own, earned, unknown_facts[g]))
-        sections.append(section)
     # Largest value first; reverse=True keeps equal values in file order, as rank_gaps does.
     gaps = sorted((i for i, m in enumerate(met) if not m), key=form.adds.__getitem__, reverse=True)
     return _Shared(
@@ -222,10 +206,29 @@ def _shared(form: Compiled, statuses: tuple[str, ...], unknown_facts: tuple[int,
         tenths=_rounded_tenths(total, form.units),
         earned_units=tuple(earned_units),
         gates_passed=gates,
-        sections=tuple(sections),
         units=Units(form.units, form.adds, tuple(gaps)),
         next_bands={},
     )
+
+
+def _sections(
+    form: Compiled,
+    statuses: list[str],
+    earned_units: tuple[int, ...],
+    unknown_at: dict[int, set[tuple[str | int, ...]]],
+) -> tuple[SectionResult, ...]:
+    """Each section's result, shared by the towns whose criteria there have the same statuses
+    (and as many facts unknown): far more of them than meet the same criteria overall."""
+    sections = []
+    for g, part in enumerate(form.parts):
+        own = tuple(statuses[part.start : part.stop])
+        unknown_facts = len(unknown_at.get(g, ()))
+        key = ("section", g, own, unknown_facts)
+        section = form.memo.get(key)
+        if section is None:
+            section = form.remember(key, _section(form, g, own, earned_units[g], unknown_facts))
+        sections.append(section)
+    return tuple(sections)
 
 
 def _section(
