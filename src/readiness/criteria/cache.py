@@ -109,7 +109,7 @@ def _unchanged(given: str, parents: Parents, path: Path) -> bool:
     from readiness.input.yamlload import read_text
 
     try:
-        return all(_digest(read_text(Path(path))) == digest for path, digest in parents)
+        return all(_digest(read_text(parent)) == digest for parent, digest in parents)
     except ReadinessError:  # gone or unreadable: loading the file again says so
         return False
 
