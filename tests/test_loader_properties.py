@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from readiness.criteria.loading import load_criteria_text
 from readiness.diagnostics import ReadinessError
+from readiness.input import yamlscalars
 from readiness.input.yamlload import MAX_DEPTH, _BaseLoader, _depth_bound, decode, parse
 from readiness.profile.loading import load_profile_text
 from tests.conftest import EXAMPLES
@@ -188,22 +189,18 @@ SCALARS = st.one_of(
 def test_fast_resolver_gives_pyyamls_tags(
     value: str, implicit: tuple[bool, bool], kind: type[yaml.Node]
 ) -> None:
-    from readiness.input.yamlload import _resolve
-
     expected = _PyYamlResolver().resolve(kind, value, implicit)
-    assert _resolve(None, kind, value, implicit) == expected
-    assert _resolve(None, kind, value, implicit) == expected  # now remembered, if plain
+    assert yamlscalars.resolve(None, kind, value, implicit) == expected
+    assert yamlscalars.resolve(None, kind, value, implicit) == expected  # now remembered, if plain
 
 
 def test_remembered_tags_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from readiness.input import yamlload
-
-    monkeypatch.setattr(yamlload, "_PLAIN_TAGS", {})
-    monkeypatch.setattr(yamlload, "_PLAIN_TAGS_MAX", 8)
+    monkeypatch.setattr(yamlscalars, "_PLAIN_TAGS", {})
+    monkeypatch.setattr(yamlscalars, "_PLAIN_TAGS_MAX", 8)
     for i in range(30):
-        assert yamlload._resolve(None, yaml.ScalarNode, str(i), (True, False)).endswith("int")
-        assert yamlload._resolve(None, yaml.ScalarNode, f"name{i}", (True, False)).endswith("str")
-        assert len(yamlload._PLAIN_TAGS) <= 8
+        assert yamlscalars.resolve(None, yaml.ScalarNode, str(i), (True, False)).endswith("int")
+        assert yamlscalars.resolve(None, yaml.ScalarNode, f"name{i}", (True, False)).endswith("str")
+        assert len(yamlscalars._PLAIN_TAGS) <= 8
 
 
 def strict_load(text: str) -> object:

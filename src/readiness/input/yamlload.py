@@ -20,8 +20,22 @@ from typing import Any, BinaryIO
 import yaml
 
 from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.input.yamlscalars import (
+    CONSTRUCTORS,
+    MAP_TAG,
+    MAX_NUMBER_CHARS,
+    MERGE_TAG,
+    NOT_YET,
+    SCALARS,
+    SEQ_TAG,
+    STR_TAG,
+    YAML_TAG,
+    BaseLoader,
+    remember,
+    resolve,
+)
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = BaseLoader
 
 MAX_FILE_BYTES = 1024 * 1024
 """Files larger than this are refused before parsing (1 MiB: a profile or a criteria file is
@@ -144,15 +158,15 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         merges = 0
         bad = len(self.bad_keys)
         for key, _value in node.value:
-            if key.tag == _STR_TAG:
+            if key.tag == STR_TAG:
                 explicit.append(key)
-            elif key.tag == _MERGE_TAG:
+            elif key.tag == MERGE_TAG:
                 merges += 1
             else:
                 self.bad_keys.append(key)
         if len(self.bad_keys) > bad:
             # The file will be refused; leave such keys out so that the rest is still checked.
-            node.value = [(k, v) for k, v in node.value if k.tag in (_STR_TAG, _MERGE_TAG)]
+            node.value = [(k, v) for k, v in node.value if k.tag in (STR_TAG, MERGE_TAG)]
         mapping: dict[Hashable, Any] = super().construct_mapping(node, deep=deep)
         if merges or len(mapping) < len(explicit):
             self._find_duplicates(explicit)
@@ -167,78 +181,10 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 self.duplicates.append((key, first, key_node))
 
 
-_YAML_TAG = "tag:yaml.org,2002:"
-_MERGE_TAG = f"{_YAML_TAG}merge"
-_STR_TAG = f"{_YAML_TAG}str"
-
-# Sets, ordered maps, pairs and binary are standard YAML 1.1 but mean nothing in our files, and
-# a set would come out in a different order on each run: they are refused like any other tag.
-_StrictLoader.yaml_constructors = {
-    tag: construct
-    for tag, construct in _BaseLoader.yaml_constructors.items()
-    if tag not in {f"{_YAML_TAG}{name}" for name in ("set", "omap", "pairs", "binary")}
-}
-
-
-def _timestamp_or_text(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
-    """A date, or for an impossible one (2024-13-01) its text, which validation then reports."""
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_StrictLoader.yaml_constructors[f"{_YAML_TAG}timestamp"] = _timestamp_or_text
-_SEQ_TAG = f"{_YAML_TAG}seq"
-_MAP_TAG = f"{_YAML_TAG}map"
-
-
-def _implicit_resolvers() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """PyYAML's implicit resolvers by first character, each list with the wildcard ones added."""
-    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _BaseLoader.yaml_implicit_resolvers
-    wildcard = tuple(table.get(None, []))
-    return {first: (*found, *wildcard) for first, found in table.items() if first is not None}
-
-
-_RESOLVERS = _implicit_resolvers()
-_WILDCARD_RESOLVERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    _BaseLoader.yaml_implicit_resolvers.get(None, [])
-)
-
-
-_PLAIN_TAGS: dict[str, str] = {}
-"""The tag of each plain scalar that a resolver had to look at (keys, true, numbers): files
-repeat the same keys, which are then resolved by one look-up instead of up to three regular
-expressions.  Emptied when full, so that its size stays bounded."""
-_PLAIN_TAGS_MAX = 4096
-
-
-def _resolve(
-    _loader: object, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]
-) -> str:
-    """PyYAML's ``Resolver.resolve`` for a loader without path resolvers (ours has none).
-
-    The C composer calls this for every node; the original builds a new list of candidate
-    resolvers each time.  tests/test_loader_properties.py checks the two agree.
-    """
-    if kind is yaml.ScalarNode:
-        if implicit[0]:
-            resolvers = _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS)
-            if not resolvers:  # text in Japanese, most text: no resolver starts so
-                return _STR_TAG
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
-                tag = next((t for t, regexp in resolvers if regexp.match(value)), _STR_TAG)
-                if len(_PLAIN_TAGS) >= _PLAIN_TAGS_MAX:
-                    _PLAIN_TAGS.clear()
-                _PLAIN_TAGS[value] = tag
-            return tag
-        return _STR_TAG
-    return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
+_StrictLoader.yaml_constructors = dict(CONSTRUCTORS)
 
 if not _BaseLoader.yaml_path_resolvers:  # as in every PyYAML loader unless a user adds some
-    _StrictLoader.resolve = _resolve
+    _StrictLoader.resolve = resolve
     # The composer tells the resolver each step down and up the tree, for path resolvers only;
     # without any, these do nothing, and builtins that take the same arguments do it in C:
     # ``slice(parent, index)`` and ``tuple()`` are made and dropped.
@@ -266,11 +212,6 @@ def _construct(loader: _StrictLoader, root: yaml.Node) -> Any:
         return loader.construct_document(root)
 
 
-MAX_NUMBER_CHARS = 32
-"""No number in a profile or criteria file needs more characters; longer ones are refused before
-conversion (Python refuses integers of over 4,300 digits, and converting them costs time)."""
-
-
 def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
     if len(node.value) > MAX_NUMBER_CHARS:
         mark = node.start_mark
@@ -287,31 +228,17 @@ def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
     return loader.construct_yaml_int(node)
 
 
-_StrictLoader.yaml_constructors[f"{_YAML_TAG}int"] = _bounded_int
-
-
-_SCALARS: dict[str, dict[str, Any]] = {
-    tag: {}
-    for tag in (f"{_YAML_TAG}{name}" for name in ("int", "float", "bool", "null", "timestamp"))
-    if tag in _StrictLoader.yaml_constructors
-}
-"""The values already constructed from each scalar as written, by tag: true, false, years and
-small numbers recur in every file, and each is otherwise a call through PyYAML's constructor
-(all are immutable: numbers, true and false, None, dates).  Each is emptied when full."""
-_SCALARS_MAX = 1024
-_NOT_YET = object()
+_StrictLoader.yaml_constructors[f"{YAML_TAG}int"] = _bounded_int
 
 
 def _scalar(node: yaml.Node, loader: _StrictLoader) -> Any:
-    known = _SCALARS.get(node.tag)
+    known = SCALARS.get(node.tag)
     if known is None:
         raise _UnusualError
-    value = known.get(node.value, _NOT_YET)
-    if value is _NOT_YET:
+    value = known.get(node.value, NOT_YET)
+    if value is NOT_YET:
         value = _StrictLoader.yaml_constructors[node.tag](loader, node)
-        if len(known) >= _SCALARS_MAX:
-            known.clear()
-        known[node.value] = value
+        remember(known, node.value, value)
     return value
 
 
@@ -323,25 +250,25 @@ def _build(node: yaml.Node, loader: _StrictLoader) -> Any:
     """
     cls = node.__class__
     if cls is yaml.ScalarNode:
-        return node.value if node.tag == _STR_TAG else _scalar(node, loader)
-    if cls is yaml.MappingNode and node.tag == _MAP_TAG:
+        return node.value if node.tag == STR_TAG else _scalar(node, loader)
+    if cls is yaml.MappingNode and node.tag == MAP_TAG:
         pairs = node.value
         mapping = {}
         for key, value in pairs:
-            if key.__class__ is not yaml.ScalarNode or key.tag != _STR_TAG:
+            if key.__class__ is not yaml.ScalarNode or key.tag != STR_TAG:
                 raise _UnusualError
             # Text, most values, is taken here rather than by one more call.
-            if value.__class__ is yaml.ScalarNode and value.tag == _STR_TAG:
+            if value.__class__ is yaml.ScalarNode and value.tag == STR_TAG:
                 mapping[key.value] = value.value
             else:
                 mapping[key.value] = _build(value, loader)
         if len(mapping) != len(pairs):
             raise _UnusualError
         return mapping
-    if cls is yaml.SequenceNode and node.tag == _SEQ_TAG:
+    if cls is yaml.SequenceNode and node.tag == SEQ_TAG:
         return [
             item.value
-            if item.__class__ is yaml.ScalarNode and item.tag == _STR_TAG
+            if item.__class__ is yaml.ScalarNode and item.tag == STR_TAG
             else _build(item, loader)
             for item in node.value
         ]
@@ -646,14 +573,14 @@ def _bad_key(source: str, key: yaml.Node) -> Diagnostic:
         "bool": "true or false",
         "null": "nothing (null)",
         "timestamp": "a date",
-    }.get(key.tag.replace(_YAML_TAG, ""))
+    }.get(key.tag.replace(YAML_TAG, ""))
     read_as_ja = {"a number": "数値", "true or false": "真偽値", "nothing (null)": "空（null）",
                   "a date": "日付"}.get(read_as or "")  # fmt: skip
     if not isinstance(key, yaml.ScalarNode):
         message = "a key must be plain text, not a list or a mapping"
         ja = "項目名は文字列にしてください（リストやマッピングは使えません）"
     elif read_as is None:
-        tag = key.tag.replace(_YAML_TAG, "!!")
+        tag = key.tag.replace(YAML_TAG, "!!")
         message = f"key {key.value!r} is tagged {tag}; keys are text"
         ja = f"項目名 {key.value!r} に {tag} が付いています。項目名は文字列です"
     else:
@@ -793,7 +720,7 @@ def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessErr
     code = "yaml-syntax"
     if isinstance(e, yaml.constructor.ConstructorError) and "tag" in problem:
         code = "yaml-tag"
-        tag = problem.rsplit(" ", 1)[-1].strip("'").replace(_YAML_TAG, "!!")
+        tag = problem.rsplit(" ", 1)[-1].strip("'").replace(YAML_TAG, "!!")
         problem = (
             f"tag {tag!r} is not allowed; only plain YAML values (text, numbers, true/false, "
             "dates, lists, mappings) can be used"
