@@ -1,8 +1,10 @@
 """Read a YAML file safely into plain Python data, keeping node positions for error messages.
 
-Parsing uses PyYAML's C loader where it is installed.  The composed node tree is kept beside the
-data so that a later validation error can be mapped back to a line and column without parsing
-again; positions are only looked up when something is wrong.
+A file in plain block YAML, as most profiles are, is read by ``plainblock`` without a node
+tree; the tree is composed from its text only when a position is asked for.  Any other file is
+parsed with PyYAML's C loader where it is installed, and the composed node tree is kept beside
+the data so that a later validation error can be mapped back to a line and column without
+parsing again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from readiness.diagnostics import Diagnostic, ReadinessError
+from readiness.input.plainblock import read_plain_block
 from readiness.input.yamlscalars import (
     CONSTRUCTORS,
     MAP_TAG,
@@ -58,10 +61,19 @@ class YamlDocument:
     node: yaml.Node | None
     problems: tuple[Diagnostic, ...] = ()
     """Problems kept for the caller to report with its own (see ``parse(defer=True)``)."""
+    text: str | None = None
+    """The text to compose ``node`` from when first asked, if the data was read without it."""
+
+    def tree(self) -> yaml.Node | None:
+        """The node tree, composed now if the data was read without one."""
+        if self.node is None and self.text is not None:
+            self.node = _compose(self.text)
+            self.text = None
+        return self.node
 
     def position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """1-based (line, column) of the deepest node on ``loc``, or None if there is no tree."""
-        node = self.node
+        node = self.tree()
         if node is None:
             return None
         for part in loc:
@@ -74,7 +86,7 @@ class YamlDocument:
 
     def scalar_text(self, loc: Sequence[str | int]) -> str | None:
         """The scalar at ``loc`` exactly as written (``042021``, ``no``), or None."""
-        node = self.node
+        node = self.tree()
         for part in loc:
             node = _child(node, part) if node is not None else None
         return node.value if isinstance(node, yaml.ScalarNode) else None
@@ -82,7 +94,8 @@ class YamlDocument:
     def id_position(self, ident: str, rest: Sequence[str | int]) -> tuple[int, int] | None:
         """Where the mapping with ``id: ident`` is written (then ``rest`` below it), wherever it
         is in the file; None when no mapping has that id."""
-        found = _with_id(self.node, ident) if self.node is not None else None
+        tree = self.tree()
+        found = _with_id(tree, ident) if tree is not None else None
         if found is None:
             return None
         node = found
@@ -95,10 +108,10 @@ class YamlDocument:
 
     def key_position(self, loc: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the key that names the last part of ``loc`` (for unknown fields)."""
-        if not loc or self.node is None:
+        node = self.tree()
+        if not loc or node is None:
             return self.position(loc)
         parent_pos = self.position(loc[:-1])
-        node = self.node
         for part in loc[:-1]:
             child = _child(node, part)
             if child is None:
@@ -448,6 +461,9 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
     With ``defer``, duplicate keys do not raise but go into ``problems``, so that a caller
     which validates the data next can report them together with what it finds.
     """
+    data = read_plain_block(text)
+    if data is not None:
+        return YamlDocument(source=source, data=data, node=None, text=text)
     try:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here
     except yaml.reader.ReaderError as e:
@@ -520,6 +536,15 @@ def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
             "（`schema_version: 1` のような行）が必要です",
         )
     return YamlDocument(source=source, data=data, node=node, problems=duplicates)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a text that ``read_plain_block`` has read (so it composes cleanly)."""
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
 
 
 def _reader_error(e: yaml.reader.ReaderError, source: str, text: str) -> ReadinessError:
