@@ -331,3 +331,12 @@ def test_dumped_data_reads_alike(data: dict[str, Any], indent: int) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, indent=indent)
     if agrees(text):
         assert same(read_plain_block(text), full_load(text))
+
+
+def test_a_caller_that_wants_positions_gets_the_tree_at_once() -> None:
+    text = "a:\n  b: [1, 2]\n"
+    doc = parse(text, "p.yaml", tree=True)
+    assert doc.node is not None
+    assert doc.text is None
+    assert same(doc.data, read_plain_block(text))
+    assert doc.position(["a", "b", 1]) == (2, 10)

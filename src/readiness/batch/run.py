@@ -287,7 +287,7 @@ class FileScorer:
         started = time.perf_counter()
         gate, keep = self.gate, self.summarise.keep
         try:
-            doc = load_yaml(path, self.encoding)
+            doc = load_yaml(path, self.encoding, tree=keep.positions or keep.findings)
             profile = profile_from_document(doc)
             criteria = self.choose(profile.municipality.served_by, profile.as_of, path)
             a = assess(criteria, profile, profile_file=path)

@@ -38,6 +38,10 @@ _LINE = re.compile(r"^( *)([^ #\n].*)", re.MULTILINE)
 """Each line with something on it, as (indentation, the rest); blank and comment lines are
 left out, as YAML leaves them out wherever this reader goes on."""
 
+Lines = list[tuple[str, str]]
+"""The lines as _LINE finds them.  An indentation is kept as its spaces: strings of spaces
+compare as their lengths do, so no length is taken."""
+
 _REFUSED = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
@@ -47,6 +51,10 @@ YAML), and the byte-order mark."""
 
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """The characters that give a value or key another meaning when it starts with one."""
+
+_NOT_PLAIN_TEXT = frozenset(_INDICATORS | RESOLVERS.keys())
+"""The first characters of a value that may be more than plain text: indicators, and those a
+resolver looks at (digits, ``t`` of true, ``n`` of null...)."""
 
 _MAX_DEPTH = 40
 """Deeper nesting is left to the full loader, which refuses it past its own limit."""
@@ -66,7 +74,9 @@ def read_plain_block(text: str) -> dict[str, Any] | None:
     """The mapping that ``text`` holds, when it is plain block YAML; None otherwise."""
     if _REFUSED.search(text):
         return None
-    lines = [(len(indent), rest) for indent, rest in _LINE.findall(text)]
+    if WILDCARD_RESOLVERS:  # a resolver that looks at every value: none of PyYAML's does
+        return None
+    lines: Lines = _LINE.findall(text)
     if not lines:
         return None
     try:
@@ -76,8 +86,8 @@ def read_plain_block(text: str) -> dict[str, Any] | None:
     return data if end == len(lines) else None
 
 
-def _mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> tuple[Any, int]:
-    """The block mapping whose keys start at column ``indent`` from line ``i``, and the line
+def _mapping(lines: Lines, i: int, indent: str, depth: int) -> tuple[Any, int]:
+    """The block mapping whose keys are indented by ``indent`` from line ``i``, and the line
     after it."""
     if depth > _MAX_DEPTH:
         raise _NotPlainError
@@ -104,7 +114,15 @@ def _mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> t
             raise _NotPlainError  # a duplicate, which the full loader reports
         i += 1
         if value:
-            mapping[key] = _value(value)
+            if (
+                value[0] not in _NOT_PLAIN_TEXT
+                and " #" not in value
+                and ": " not in value
+                and value[-1] != ":"
+            ):
+                mapping[key] = value  # text that no resolver reads otherwise: most values
+            else:
+                mapping[key] = _value(value)
             if i < n and lines[i][0] > indent:
                 raise _NotPlainError  # the value goes on over the next line
             continue
@@ -120,8 +138,8 @@ def _mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> t
     return mapping, i
 
 
-def _sequence(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> tuple[Any, int]:
-    """The block list whose dashes are at column ``indent`` from line ``i``, and the line
+def _sequence(lines: Lines, i: int, indent: str, depth: int) -> tuple[Any, int]:
+    """The block list whose dashes are indented by ``indent`` from line ``i``, and the line
     after it."""
     if depth > _MAX_DEPTH:
         raise _NotPlainError
@@ -142,19 +160,23 @@ def _sequence(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> 
         before_comment = item.split(" #", 1)[0].rstrip(" ")
         if first not in "'\"[{" and (": " in before_comment or before_comment[-1] == ":"):
             # "- key: value": a mapping whose keys start where this key starts.
-            column = at + len(line) - len(item)
+            column = " " * (len(at) + len(line) - len(item))
             lines[i] = (column, item)
             value, i = _mapping(lines, i, column, depth + 1)
             items.append(value)
             continue
-        items.append(_value(item.rstrip(" ")))
+        item = item.rstrip(" ")
+        if item[0] not in _NOT_PLAIN_TEXT and " #" not in item and item[-1] != ":":
+            items.append(item)  # ": " is not in it: it would be a mapping
+        else:
+            items.append(_value(item))
         i += 1
         if i < n and lines[i][0] > indent:
             raise _NotPlainError  # the item goes on over the next line
     return items, i
 
 
-def _block(lines: list[tuple[int, str]], i: int, indent: int, depth: int) -> tuple[Any, int]:
+def _block(lines: Lines, i: int, indent: str, depth: int) -> tuple[Any, int]:
     if _is_item(lines[i][1]):
         return _sequence(lines, i, indent, depth)
     return _mapping(lines, i, indent, depth)

@@ -455,15 +455,18 @@ def _looks_like_cp932(raw: bytes) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def parse(text: str, source: str, *, defer: bool = False) -> YamlDocument:
+def parse(text: str, source: str, *, defer: bool = False, tree: bool = False) -> YamlDocument:
     """Parse one YAML document whose top level is a mapping, or raise every problem found.
 
     With ``defer``, duplicate keys do not raise but go into ``problems``, so that a caller
-    which validates the data next can report them together with what it finds.
+    which validates the data next can report them together with what it finds.  With
+    ``tree``, the node tree is composed now, as a caller that will look up positions in most
+    files wants: reading plain lines first would be work thrown away.
     """
-    data = read_plain_block(text)
-    if data is not None:
-        return YamlDocument(source=source, data=data, node=None, text=text)
+    if not tree:
+        data = read_plain_block(text)
+        if data is not None:
+            return YamlDocument(source=source, data=data, node=None, text=text)
     try:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here
     except yaml.reader.ReaderError as e:
@@ -786,6 +789,6 @@ def _yaml_error(e: yaml.MarkedYAMLError, source: str, text: str) -> ReadinessErr
 
 
 def load_yaml(
-    path: str | Path, encoding: str | None = None, *, defer: bool = False
+    path: str | Path, encoding: str | None = None, *, defer: bool = False, tree: bool = False
 ) -> YamlDocument:
-    return parse(read_text(path, encoding), str(path), defer=defer)
+    return parse(read_text(path, encoding), str(path), defer=defer, tree=tree)
