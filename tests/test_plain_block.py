@@ -19,9 +19,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readiness.diagnostics import ReadinessError
-from readiness.input import yamlload
+from readiness.input import plainblock, yamlload
 from readiness.input.plainblock import read_plain_block
-from readiness.input.yamlload import parse
+from readiness.input.yamlload import MAX_DEPTH, parse
 from tests.conftest import DATA, EXAMPLES, PROPERTY, ROOT
 
 BUNDLED = ROOT / "src" / "readiness" / "data"
@@ -153,6 +153,15 @@ def test_what_it_reads(text: str, data: dict[str, Any] | None) -> None:
         assert agrees(text)
 
 
+def nested(blocks: int, brackets: int) -> str:
+    """Mappings nested ``blocks`` deep by indentation, then lists ``brackets`` deep."""
+    keys = "".join(" " * i + "k:\n" for i in range(blocks))
+    return f"{keys}{' ' * blocks}k: {'[' * brackets}x{']' * brackets}\n"
+
+
+DEEP = nested(23, 40)  # 64 levels and more, but neither part over its own limit
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -213,10 +222,28 @@ def test_what_it_reads(text: str, data: dict[str, Any] | None) -> None:
         "a:\n  b: 1\n c: 2\n",
         "a:\n  - x\n  b: 1\n",
         "".join(f"{' ' * i}k{i}:\n" for i in range(60)),
+        "k: " + "[" * 20 + "]" * 20 + "\n",
+        # Found by review: a key that ends the document, nesting in blocks and in brackets
+        # that is too deep only together, and integers that int() refuses.
+        "... a: 1\n",
+        "a: 1\n...  b: 2\n",
+        "a:\n- b\n... c: 1\n",
+        "a: 1\n--- b\n",
+        DEEP,
+        "a: 0x_\n",
+        "a: 0b_\n",
+        "a: [+0x_]\n",
     ],
 )
 def test_what_it_leaves_to_the_full_loader(text: str) -> None:
     assert read_plain_block(text) is None
+
+
+def test_nesting_it_reads_stays_within_the_full_loaders_limit() -> None:
+    deepest = nested(plainblock._MAX_DEPTH, plainblock._MAX_FLOW_DEPTH)
+    assert plainblock._MAX_DEPTH + plainblock._MAX_FLOW_DEPTH + 3 <= MAX_DEPTH
+    assert agrees(deepest)
+    assert isinstance(full_load(DEEP), ReadinessError)
 
 
 def test_a_plain_file_still_gets_positions() -> None:

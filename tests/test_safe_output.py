@@ -136,8 +136,10 @@ def test_assess_to_dev_stdout_writes_to_the_callers_stdout(tmp_path: Path) -> No
     [("9" * 5000, ":11:15: number-too-large a number of 5,000 characters; no field takes more "
                   "than 32"),
      ("123456789", ":11:15: bad-value municipality.population: must be at most 100000000, "
-                   "got 123456789")],
-    ids=["5000-digits", "over-10^8"],
+                   "got 123456789"),
+     ("0x_", ":11:15: bad-number '0x_' reads as a number in YAML, but is not one; if it is "
+             "text, put it in quotes: '0x_'")],
+    ids=["5000-digits", "over-10^8", "not-a-number"],
 )  # fmt: skip
 def test_absurd_numbers_are_refused_with_a_line(
     tmp_path: Path, run_cli: RunCli, population: str, expected: str

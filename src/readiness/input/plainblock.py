@@ -57,7 +57,12 @@ _NOT_PLAIN_TEXT = frozenset(_INDICATORS | RESOLVERS.keys())
 resolver looks at (digits, ``t`` of true, ``n`` of null...)."""
 
 _MAX_DEPTH = 40
-"""Deeper nesting is left to the full loader, which refuses it past its own limit."""
+_MAX_FLOW_DEPTH = 16
+"""Deeper nesting, in blocks or in brackets, is left to the full loader, which refuses it past
+its own limit (yamlload.MAX_DEPTH, which the two together stay under, as a test checks)."""
+
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)", re.MULTILINE)
+"""A line that starts or ends a YAML document (``---``, ``...``), which a key may look like."""
 
 _MAX_KEY_CHARS = 256
 """YAML caps a key on one line at 1,024 characters; no field's name comes near this."""
@@ -75,6 +80,8 @@ def read_plain_block(text: str) -> dict[str, Any] | None:
     if _REFUSED.search(text):
         return None
     if WILDCARD_RESOLVERS:  # a resolver that looks at every value: none of PyYAML's does
+        return None
+    if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
         return None
     lines: Lines = _LINE.findall(text)
     if not lines:
@@ -230,7 +237,10 @@ def _value(text: str) -> Any:
         raise _NotPlainError  # "<<", "=", or a number the full loader refuses as too long
     value = known.get(text, NOT_YET)
     if value is NOT_YET:
-        value = CONSTRUCTORS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+        try:
+            value = CONSTRUCTORS[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+        except ValueError:  # "0x_": an integer to YAML 1.1's pattern, not to int()
+            raise _NotPlainError from None
         remember(known, text, value)
     return value
 
@@ -273,7 +283,7 @@ def _flow(text: str) -> Any:
 
 def _flow_node(tokens: list[str], i: int, depth: int) -> tuple[Any, int]:
     """The flow value that starts at ``tokens[i]``, and the index after it."""
-    if depth > _MAX_DEPTH:
+    if depth > _MAX_FLOW_DEPTH:
         raise _NotPlainError
     token = tokens[i]
     if token == "[":

@@ -238,7 +238,20 @@ def _bounded_int(loader: _StrictLoader, node: yaml.ScalarNode) -> object:
             ja=f"{len(node.value):,}文字の数値です。どの項目も{MAX_NUMBER_CHARS}文字を超える数値は"
             "取りません",
         )
-    return loader.construct_yaml_int(node)
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # "0x_" matches YAML 1.1's integer pattern, but int() refuses it
+        mark = node.start_mark
+        raise ReadinessError.single(
+            loader.source_name,
+            "bad-number",
+            f"{node.value!r} reads as a number in YAML, but is not one; if it is text, put it "
+            f"in quotes: '{node.value}'",
+            mark.line + 1,
+            mark.column + 1,
+            ja=f"{node.value!r} は YAML では数値として読まれますが、数値になっていません。"
+            f"文字列なら '{node.value}' のように引用符で囲んでください",
+        ) from None
 
 
 _StrictLoader.yaml_constructors[f"{YAML_TAG}int"] = _bounded_int
