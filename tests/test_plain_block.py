@@ -8,8 +8,6 @@ key order: ``True == 1`` and ``{"a": 1, "b": 2} == {"b": 2, "a": 1}`` in Python,
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import random
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from readiness.input import plainblock, yamlload
 from readiness.input.plainblock import read_plain_block
 from readiness.input.yamlload import MAX_DEPTH, parse
 from tests.conftest import DATA, EXAMPLES, PROPERTY, ROOT
+from tests.generated import generated_text
 
 BUNDLED = ROOT / "src" / "readiness" / "data"
 
@@ -59,26 +58,6 @@ def agrees(text: str) -> bool:
     assert not isinstance(full, ReadinessError), (text, full)
     assert same(plain, full), (text, plain, full)
     return True
-
-
-def _generate_module() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GENERATE = _generate_module()
-
-
-def generated_text(seed: int) -> str:
-    """A profile as ``benchmarks/generate.py`` writes it."""
-    rng = random.Random(seed)
-    towns = GENERATE.candidates()
-    data = GENERATE._drop_nones(GENERATE.profile(rng, towns[seed % len(towns)]))
-    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
 
 
 FILES = sorted(

@@ -13,8 +13,6 @@ and programmes named outside the catalogue.
 from __future__ import annotations
 
 import copy
-import importlib.util
-import random
 import sys
 import unicodedata
 from typing import Any
@@ -40,28 +38,10 @@ from readiness.profile.model import (
 )
 from readiness.profile.placeholders import placeholder_reason, plainly_meaningful, too_short
 from readiness.profile.substance import substantive
-from tests.conftest import ROOT
+from tests.generated import generated
 from tests.reference_substance import substantive as reference
 
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GENERATE = _generator()
-TOWNS = GENERATE.candidates()
 STRATEGIES = [frozenset(s.id for s in c.strategies) for c in bundled_criteria()]
-
-
-def generated(seed: int) -> dict[str, Any]:
-    """A profile as ``benchmarks/generate.py`` writes it (before YAML)."""
-    rng = random.Random(seed)
-    return dict(GENERATE._drop_nones(GENERATE.profile(rng, TOWNS[seed % len(TOWNS)])))
 
 
 def same_model(a: object, b: object) -> None:
