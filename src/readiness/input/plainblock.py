@@ -5,9 +5,9 @@ Most profiles are block mappings and lists of one-line values: ``key: value``, `
 into a tree of nodes, each with two marks, and that took a third of a batch's time per file.
 This reader builds the same data from the lines in one pass, and gives up (returns None) on
 anything it does not plainly understand, leaving the file to the full loader: a value over
-several lines, a tab, an anchor, a tag, a flow collection other than a one-line list of plain
-items or ``{}``, a duplicate key, a key that is not text, a line break other than ``\\n``, a
-character that YAML refuses.
+several lines, a tab, an anchor, a tag, a flow collection over several lines or with quotes in
+it, a duplicate key, a key that is not text, a document marker (``---``, ``...``), a line break
+other than ``\\n``, a character that YAML refuses, nesting deeper than profiles go.
 
 Where it gives data, the data is what the full loader gives, value for value and type for
 type: tests/test_plain_block.py checks this on the YAML test suite, every bundled file, and
