@@ -234,9 +234,6 @@ def _value(text: str) -> Any:
         return _indicated(text)
     if ": " in text or text[-1] == ":":
         raise _NotPlainError  # a second key on the line, or a key with no value
-    resolvers = RESOLVERS.get(first, WILDCARD_RESOLVERS)
-    if not resolvers:  # text in Japanese, most values: no resolver starts so
-        return text
     tag = resolve(None, yaml.ScalarNode, text, (True, False))
     if tag == STR_TAG:
         return text

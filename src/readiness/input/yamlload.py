@@ -33,12 +33,10 @@ from readiness.input.yamlscalars import (
     SEQ_TAG,
     STR_TAG,
     YAML_TAG,
-    BaseLoader,
     remember,
     resolve,
 )
-
-_BaseLoader = BaseLoader
+from readiness.input.yamlscalars import BaseLoader as _BaseLoader
 
 MAX_FILE_BYTES = 1024 * 1024
 """Files larger than this are refused before parsing (1 MiB: a profile or a criteria file is
